@@ -1,0 +1,343 @@
+"""The Python API: check, explain and points for one person; evaluate for many.
+
+    >>> from visarules import api
+    >>> result = api.check({"citizenship": "IN", "education": [...]}, as_of="2025-11-01")
+    >>> result["results"][0]["status"]
+
+The dictionaries returned are the JSON of CONTRACT.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from visarules.catalogue import Catalogue, catalogue
+from visarules.engine.assumptions import AssumptionError
+from visarules.engine.context import Context
+from visarules.engine.evaluate import (
+    ITEM,
+    ROW,
+    Evaluation,
+    evaluate,
+    missing_column,
+    status_column,
+)
+from visarules.engine.nodes import AllOf, AnyOf, AtLeast, Criterion, ForAnyItem, Node
+from visarules.engine.visa import Visa
+from visarules.errors import InputError
+from visarules.facts import Resolution, Resolvers, build_facts
+from visarules.io import profile_from_data
+from visarules.jurisdictions.cn import points as cn_points
+from visarules.profile import Profile
+
+CONTRACT_VERSION = "1"
+
+
+def parse_as_of(value: str | date | None) -> date:
+    if value is None:
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError("--as-of", f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def context(as_of: str | date | None = None, assume: Mapping[str, str] | None = None) -> Context:
+    cat = catalogue()
+    try:
+        assumptions = cat.assumptions.resolve(assume or {})
+    except AssumptionError as err:
+        raise InputError("--assume", str(err)) from None
+    return Context(parse_as_of(as_of), cat.parameters, assumptions)
+
+
+def select_visas(codes: Iterable[str] | None, ctx: Context) -> tuple[Visa, ...]:
+    """The visas asked for, or every visa in force on the as-of date."""
+    cat = catalogue()
+    if codes:
+        try:
+            return tuple(cat.visa(code) for code in codes)
+        except KeyError as err:
+            raise InputError("--visa", str(err.args[0])) from None
+    return tuple(v for v in cat.visas if v.in_force_on(ctx.as_of))
+
+
+def as_profile(profile: Profile | Mapping[str, Any]) -> Profile:
+    return profile if isinstance(profile, Profile) else profile_from_data(dict(profile))[0]
+
+
+def evaluate_profiles(
+    profiles: Sequence[Profile],
+    ctx: Context,
+    visas: Sequence[Visa],
+    resolvers: Resolvers | None = None,
+) -> tuple[Evaluation, list[list[Resolution]]]:
+    built = build_facts(profiles, ctx.as_of, resolvers)
+    return evaluate(visas, built.table, ctx), built.resolutions
+
+
+# --- one person -------------------------------------------------------------------------
+
+
+class _Row:
+    """One person's values in an evaluation, with their items."""
+
+    def __init__(self, ev: Evaluation, row: int) -> None:
+        self.ev = ev
+        self.values = ev.persons.filter(pl.col(ROW) == row).row(0, named=True)
+        self.items = {
+            name: frame.filter(pl.col(ROW) == row).sort(ITEM).to_dicts()
+            for name, frame in ev.items.items()
+        }
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, ForAnyItem):
+        return "any_item"
+    if isinstance(node, AllOf):
+        return "all"
+    if isinstance(node, AnyOf):
+        return "any"
+    if isinstance(node, AtLeast):
+        return f"at_least_{node.n}"
+    return "criterion"
+
+
+def _node_dict(node: Node, value: Any, ctx: Context, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": node.id,
+        "text": node.text,
+        "value": value,
+        "kind": _kind(node),
+        "citations": [c.render(ctx.as_of) for c in node.citations],
+    }
+    if isinstance(node, Criterion):
+        out["since"] = node.since.isoformat()
+        if ctx.as_of < node.since and not node.timeless:
+            out["note"] = f"not in force before {node.since.isoformat()}"
+        if node.assumptions:
+            out["assumptions"] = {a: ctx.assumptions[a] for a in node.assumptions}
+    out.update(extra)
+    return out
+
+
+def _tree(node: Node, row: _Row, ctx: Context, item: dict[str, Any] | None = None) -> dict[str, Any]:
+    values = item if item is not None else row.values
+    out = _node_dict(node, values.get(node.id), ctx)
+    if isinstance(node, ForAnyItem):
+        coll = node.collection
+        out["items"] = [
+            {"item": f"{coll.path}[{it[ITEM]}]", **_tree(node.node, row, ctx, it)}
+            for it in row.items.get(coll.name, [])
+        ]
+    elif node.children:
+        out["children"] = [_tree(child, row, ctx, item) for child in node.children]
+    return out
+
+
+def _flatten(tree: dict[str, Any], depth: int = 0, item: str | None = None) -> list[dict[str, Any]]:
+    entry = {k: v for k, v in tree.items() if k not in ("children", "items")}
+    entry["depth"] = depth
+    if item:
+        entry["item"] = item
+    flat = [entry]
+    for child in tree.get("children", []):
+        flat += _flatten(child, depth + 1, item)
+    for child in tree.get("items", []):
+        flat += _flatten(child, depth + 1, child["item"])
+    return flat
+
+
+def _deciding(tree: dict[str, Any], value: Any, item: str | None = None) -> list[dict[str, Any]]:
+    """The leaves that decide a node's value: the failed conditions of a refusal, the unknown
+    ones of an undetermined result, the met ones of a success."""
+    if tree["value"] is not value:
+        return []
+    if tree["kind"] == "criterion":
+        return [{"id": tree["id"], "text": tree["text"], "item": item}]
+    found: list[dict[str, Any]] = []
+    for child in tree.get("children", []):
+        found += _deciding(child, value, item)
+    for child in tree.get("items", []):
+        found += _deciding(child, value, child["item"])
+    return found
+
+
+def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
+    tree = _tree(visa.root, row, ctx)
+    return {
+        "visa": visa.code,
+        "name": visa.name,
+        "name_zh": visa.name_zh,
+        "kind": visa.kind,
+        "status": row.values[status_column(visa.code)],
+        "missing": list(row.values[missing_column(visa.code)] or []),
+        "summary": visa.summary,
+        "requires": visa.requires,
+        "reasons": _deciding(tree, tree["value"]),
+        "criteria": _flatten(tree),
+        "benefits": visa.benefits_on(ctx),
+        "documents": [
+            {"text": d.text, "citation": d.citation.render(ctx.as_of)} for d in visa.documents
+        ],
+        "assumptions": {a: ctx.assumptions[a] for a in visa.assumptions},
+        "notes": list(visa.notes),
+        "citations": [visa.established_by.render(ctx.as_of)],
+        "in_force": {
+            "since": visa.since.isoformat(),
+            "until": visa.until.isoformat() if visa.until else None,
+        },
+    }
+
+
+def _resolutions(items: list[Resolution]) -> list[dict[str, Any]]:
+    return [
+        {"path": r.path, "kind": r.kind, "query": r.query, "result": r.result} for r in items
+    ]
+
+
+def _no_visa_needed(results: list[dict[str, Any]]) -> dict[str, Any]:
+    exemptions = [r for r in results if r["kind"] == "visa_exemption"]
+    statuses = {r["status"] for r in exemptions}
+    value = True if "eligible" in statuses else (None if "undetermined" in statuses else False)
+    return {
+        "value": value if exemptions else None,
+        "schemes": [r["visa"] for r in exemptions if r["status"] == "eligible"],
+    }
+
+
+def check(
+    profile: Profile | Mapping[str, Any],
+    *,
+    as_of: str | date | None = None,
+    visas: Iterable[str] | None = None,
+    assume: Mapping[str, str] | None = None,
+    resolvers: Resolvers | None = None,
+) -> dict[str, Any]:
+    """Every visa's status for one person, with reasons, missing facts, benefits and sources."""
+    ctx = context(as_of, assume)
+    chosen = select_visas(visas, ctx)
+    resolvers = resolvers or Resolvers()
+    ev, resolutions = evaluate_profiles([as_profile(profile)], ctx, chosen, resolvers)
+    row = _Row(ev, 0)
+    results = [visa_result(v, row, ctx) for v in chosen]
+    return {
+        "version": CONTRACT_VERSION,
+        "as_of": ctx.as_of.isoformat(),
+        "assumptions": dict(ctx.assumptions),
+        "registry": resolvers.institutions.describe(),
+        "no_visa_needed": _no_visa_needed(results),
+        "resolutions": _resolutions(resolutions[0]),
+        "results": results,
+    }
+
+
+def explain(
+    profile: Profile | Mapping[str, Any],
+    visa: str,
+    *,
+    as_of: str | date | None = None,
+    assume: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The criteria tree of one visa for one person, with values and citations."""
+    ctx = context(as_of, assume)
+    (chosen,) = select_visas([visa], ctx)
+    ev, resolutions = evaluate_profiles([as_profile(profile)], ctx, [chosen])
+    row = _Row(ev, 0)
+    result = visa_result(chosen, row, ctx)
+    result["tree"] = _tree(chosen.root, row, ctx)
+    result["law"] = [c.to_dict(ctx.as_of) for c in _all_citations(chosen.root)]
+    result["resolutions"] = _resolutions(resolutions[0])
+    result["as_of"] = ctx.as_of.isoformat()
+    return result
+
+
+def _all_citations(root: Node) -> list[Any]:
+    seen: dict[Any, None] = {}
+    for node in root.walk():
+        for citation in node.citations:
+            seen.setdefault(citation, None)
+    return list(seen)
+
+
+def points(
+    profile: Profile | Mapping[str, Any],
+    *,
+    as_of: str | date | None = None,
+    assume: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """China's foreign-worker points (A/B/C), item by item, as a range where facts are missing."""
+    ctx = context(as_of, assume)
+    if ctx.dated("cn.points.classes") is None:
+        raise InputError("--as-of", f"China's points table did not exist on {ctx.as_of}")
+    built = build_facts([as_profile(profile)], ctx.as_of)
+    low, high = cn_points.total_bounds(ctx)
+    frame = built.table.persons.select(
+        *cn_points.item_columns(ctx), low.alias("low"), high.alias("high")
+    )
+    values = frame.row(0, named=True)
+    items = []
+    missing: list[str] = []
+    for item in cn_points.ITEMS:
+        lo, hi = values[f"points:{item.id}:low"], values[f"points:{item.id}:high"]
+        known = lo == hi
+        if not known:
+            missing += [f.path for f in item.reads if f.path not in missing]
+        items.append(
+            {
+                "id": item.id,
+                "text": item.text,
+                "points": lo if known else None,
+                "range": [lo, hi],
+                "citations": [c.render(ctx.as_of) for c in item.citations(ctx)],
+            }
+        )
+    total_low, total_high = values["low"], values["high"]
+    thresholds = ctx.param("cn.points.classes")
+    return {
+        "as_of": ctx.as_of.isoformat(),
+        "total": total_low if total_low == total_high else None,
+        "range": [total_low, total_high],
+        "class": _points_class(total_low, total_high, thresholds),
+        "thresholds": thresholds,
+        "missing": missing,
+        "assumptions": {a.name: ctx.assumptions[a.name] for a in cn_points.ASSUMPTIONS},
+        "items": items,
+    }
+
+
+def _points_class(low: int, high: int, thresholds: Mapping[str, int]) -> str | None:
+    def klass(total: int) -> str:
+        if total >= thresholds["A"]:
+            return "A"
+        return "B" if total >= thresholds["B"] else "C"
+
+    return klass(low) if klass(low) == klass(high) else None
+
+
+def list_visas(country: str | None = None, as_of: str | date | None = None) -> list[dict[str, Any]]:
+    ctx = context(as_of)
+    cat: Catalogue = catalogue()
+    return [
+        {
+            "visa": v.code,
+            "name": v.name,
+            "name_zh": v.name_zh,
+            "kind": v.kind,
+            "country": v.country,
+            "summary": v.summary,
+            "requires": v.requires,
+            "in_force": v.in_force_on(ctx.as_of),
+            "since": v.since.isoformat(),
+            "benefits": v.benefits_on(ctx),
+            "citations": [v.established_by.render(ctx.as_of)],
+        }
+        for v in cat.visas
+        if country is None or v.country == country.upper()
+    ]

@@ -1,0 +1,352 @@
+"""The command line: check, explain, visas, points, resolve, assumptions, schema.
+
+Bad input exits with status 2 and one line naming the field; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.tree import Tree
+
+from visarules import api
+from visarules.catalogue import catalogue
+from visarules.engine.assumptions import AssumptionError, parse_assume
+from visarules.errors import InputError
+from visarules.io import load_profile
+from visarules.profile import Profile
+from visarules.resolve.degrees import resolve_degree
+from visarules.resolve.fields import resolve_field
+from visarules.resolve.institutions import default_registry
+
+app = typer.Typer(
+    help="Visa law as executable, cited rules: which visa can this person get, on what terms, "
+    "and why.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+resolve_app = typer.Typer(help="Resolve free text: institution, field of study, degree.")
+app.add_typer(resolve_app, name="resolve")
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+STATUS_STYLE = {"eligible": "bold green", "not_eligible": "red", "undetermined": "yellow"}
+VALUE_MARK = {True: "[green]✔[/]", False: "[red]✘[/]", None: "[yellow]?[/]"}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Date whose law applies (YYYY-MM-DD).")]
+Assume = Annotated[
+    list[str] | None,
+    typer.Option("--assume", help="Switch a named assumption: NAME=VALUE (repeatable)."),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+ProfileArg = Annotated[str, typer.Argument(help="Profile file (YAML or JSON), or - for stdin.")]
+
+
+def fails_cleanly(command: F) -> F:
+    """Input errors become one line on stderr and exit status 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (InputError, AssumptionError) as problem:
+            err.print(f"error: {problem}", markup=False, highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _profile(source: str) -> Profile:
+    profile, unknown = load_profile(source)
+    for path in unknown:
+        err.print(f"warning: unknown field {path} (ignored)", markup=False, highlight=False)
+    return profile
+
+
+def _assume(pairs: list[str] | None) -> dict[str, str]:
+    try:
+        return parse_assume(pairs or [])
+    except AssumptionError as problem:
+        raise InputError("--assume", str(problem)) from None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _status(status: str) -> str:
+    return f"[{STATUS_STYLE[status]}]{status.replace('_', ' ')}[/]"
+
+
+def _why(result: dict[str, Any], limit: int = 3) -> str:
+    if result["status"] == "undetermined":
+        return "needs: " + ", ".join(result["missing"]) if result["missing"] else "not decidable"
+    routine = (":in_force", "cn.foreign_national")  # true of almost everyone: not a reason
+    reasons = [r for r in result["reasons"] if not r["id"].endswith(routine)] or result["reasons"]
+    texts = [(f"{r['item']}: " if r["item"] else "") + r["text"] for r in reasons]
+    prefix = "" if result["status"] == "eligible" else "fails: "
+    shown = "; ".join(dict.fromkeys(texts[:limit]))
+    return prefix + shown + (" …" if len(texts) > limit else "")
+
+
+@app.command()
+@fails_cleanly
+def check(
+    profile: ProfileArg,
+    as_of: AsOf = None,
+    visa: Annotated[
+        list[str] | None, typer.Option("--visa", help="Only these visas (repeatable).")
+    ] = None,
+    assume: Assume = None,
+    as_json: AsJson = False,
+) -> None:
+    """Every visa's status for one person: eligible, not eligible or undetermined, and why."""
+    result = api.check(_profile(profile), as_of=as_of, visas=visa, assume=_assume(assume))
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title=f"Visas on {result['as_of']}", show_lines=True, expand=True)
+    table.add_column("Visa", style="bold", no_wrap=True, max_width=16)
+    table.add_column("Status", no_wrap=True, max_width=12)
+    table.add_column("Why", overflow="fold", ratio=1)
+    for r in result["results"]:
+        table.add_row(r["visa"], _status(r["status"]), _why(r))
+    out.print(table)
+    _print_benefits([r for r in result["results"] if r["status"] == "eligible"])
+    needed = result["no_visa_needed"]
+    if needed["value"]:
+        out.print(f"[bold green]No visa needed for this trip:[/] {', '.join(needed['schemes'])}")
+    out.print(
+        "[dim]Assumptions: "
+        + ", ".join(f"{k}={v}" for k, v in result["assumptions"].items())
+        + f". Registry: {result['registry']['name']} ({result['registry']['institutions']} "
+        "institutions).[/]"
+    )
+
+
+def _print_benefits(results: list[dict[str, Any]]) -> None:
+    visas = [r for r in results if r["benefits"]]
+    if not visas:
+        return
+    table = Table(title="What the eligible visas give", show_lines=True)
+    table.add_column("Visa", style="bold")
+    table.add_column("Terms", overflow="fold")
+    for r in visas:
+        lines = [
+            f"[bold]{key}[/]: {b['text']} [dim]({b['source']})[/]" for key, b in r["benefits"].items()
+        ]
+        table.add_row(r["visa"], "\n".join(lines))
+    out.print(table)
+
+
+@app.command()
+@fails_cleanly
+def explain(
+    profile: ProfileArg,
+    visa: Annotated[str, typer.Option("--visa", help="The visa to explain, e.g. CN-K.")],
+    as_of: AsOf = None,
+    assume: Assume = None,
+    as_json: AsJson = False,
+) -> None:
+    """The criteria tree of one visa for one person, with values and citations."""
+    result = api.explain(_profile(profile), visa, as_of=as_of, assume=_assume(assume))
+    if as_json:
+        _print_json(result)
+        return
+    root = Tree(
+        f"[bold]{result['visa']}[/] {result['name']} — {_status(result['status'])} "
+        f"[dim](as of {result['as_of']})[/]"
+    )
+    _add_node(root, result["tree"])
+    out.print(root)
+    if result["missing"]:
+        out.print("[yellow]Facts that would decide it:[/] " + ", ".join(result["missing"]))
+    for resolution in result["resolutions"]:
+        out.print(f"[dim]{resolution['path']}: {_resolved(resolution)}[/]")
+    if result["assumptions"]:
+        out.print(
+            "[dim]Assumptions: "
+            + ", ".join(f"{k}={v}" for k, v in result["assumptions"].items())
+            + "[/]"
+        )
+    for note in result["notes"]:
+        out.print(f"[dim]Note: {note}[/]")
+
+
+def _resolved(resolution: dict[str, Any]) -> str:
+    result = resolution["result"]
+    query = resolution["query"]
+    if resolution["kind"] == "institution":
+        match = result["match"]
+        if match is None:
+            return f"{query!r} → no match ({result['reason']})"
+        return f"{query!r} → {match['name']} ({match['id']}, score {match['score']})"
+    if resolution["kind"] == "field":
+        stem = {True: "STEM", False: "not STEM", None: "unknown"}[result["stem"]]
+        return f"{query!r} → ISCED-F {result['isced_f']} / CIP {result['cip']} ({stem})"
+    return f"{query!r} → ISCED level {result['isced_level']} ({result['name']})"
+
+
+def _add_node(parent: Tree, node: dict[str, Any]) -> None:
+    label = f"{VALUE_MARK[node['value']]} {node['text']} [dim]{node['id']}[/]"
+    if node.get("note"):
+        label += f" [yellow]({node['note']})[/]"
+    if node.get("assumptions"):
+        label += " [magenta]" + ", ".join(f"{k}={v}" for k, v in node["assumptions"].items()) + "[/]"
+    branch = parent.add(label)
+    if node["kind"] == "criterion":
+        for citation in node["citations"]:
+            branch.add(f"[dim cyan]{citation}[/]")
+    for child in node.get("children", []):
+        _add_node(branch, child)
+    for item in node.get("items", []):
+        sub = branch.add(f"[bold]{item['item']}[/]")
+        _add_node(sub, item)
+
+
+@app.command()
+@fails_cleanly
+def visas(
+    country: Annotated[str | None, typer.Option("--country", help="ISO code, e.g. CN.")] = None,
+    as_of: AsOf = None,
+    as_json: AsJson = False,
+) -> None:
+    """Every visa with its purpose and what it gives."""
+    listed = api.list_visas(country, as_of)
+    if as_json:
+        _print_json(listed)
+        return
+    table = Table(title="Visas", show_lines=True)
+    table.add_column("Visa", style="bold", no_wrap=True)
+    table.add_column("For", overflow="fold")
+    table.add_column("Requires", overflow="fold")
+    table.add_column("Gives", overflow="fold")
+    for v in listed:
+        name = f"{v['visa']}\n[dim]{v['name_zh'] or ''}[/]"
+        if not v["in_force"]:
+            name += f"\n[yellow]from {v['since']}[/]"
+        gives = "\n".join(f"{k}: {b['text']}" for k, b in v["benefits"].items())
+        table.add_row(name, v["summary"], v["requires"], gives)
+    out.print(table)
+
+
+@app.command()
+@fails_cleanly
+def points(
+    profile: ProfileArg, as_of: AsOf = None, assume: Assume = None, as_json: AsJson = False
+) -> None:
+    """China's foreign-worker points table: each item, the total and the A/B/C class."""
+    result = api.points(_profile(profile), as_of=as_of, assume=_assume(assume))
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title=f"China work-permit points on {result['as_of']}")
+    table.add_column("Item")
+    table.add_column("Points", justify="right")
+    table.add_column("Source", overflow="fold", style="dim")
+    for item in result["items"]:
+        shown = str(item["points"]) if item["points"] is not None else "{}–{}".format(*item["range"])
+        table.add_row(item["text"], shown, "; ".join(item["citations"]))
+    total = result["total"] if result["total"] is not None else "{}–{}".format(*result["range"])
+    table.add_row("[bold]Total[/]", f"[bold]{total}[/]", "")
+    out.print(table)
+    klass = result["class"] or "undetermined"
+    out.print(
+        f"Class: [bold]{klass}[/] (A ≥ {result['thresholds']['A']}, B ≥ {result['thresholds']['B']})"
+    )
+    if result["missing"]:
+        out.print("[yellow]Facts that would narrow the range:[/] " + ", ".join(result["missing"]))
+
+
+@app.command()
+def assumptions(as_json: AsJson = False) -> None:
+    """The named assumptions, their options and defaults."""
+    listed = [
+        {
+            "name": a.name,
+            "question": a.question,
+            "why_open": a.why_open,
+            "default": a.default,
+            "options": [
+                {"value": o.value, "description": o.description, "official": o.official}
+                for o in a.options
+            ],
+        }
+        for a in catalogue().assumptions
+    ]
+    if as_json:
+        _print_json(listed)
+        return
+    for a in listed:
+        out.print(f"[bold]{a['name']}[/] — {a['question']}")
+        out.print(f"  [dim]{a['why_open']}[/]")
+        for o in a["options"]:
+            mark = "*" if o["value"] == a["default"] else " "
+            out.print(f"  {mark} {o['value']}: {o['description']}")
+
+
+@app.command()
+def schema() -> None:
+    """The profile's JSON Schema."""
+    _print_json(Profile.model_json_schema(by_alias=True))
+
+
+@resolve_app.command("institution")
+@fails_cleanly
+def resolve_institution(
+    text: str,
+    country: Annotated[str | None, typer.Option("--country", help="ISO code hint.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """An institution name in any language → registry entry (ROR id), or no match."""
+    result = default_registry().resolve(text, country).to_dict()
+    if as_json:
+        _print_json(result)
+        return
+    match = result["match"]
+    if match:
+        out.print(f"{match['name']} [dim]{match['id']} {match['country']} score {match['score']}[/]")
+        out.print(f"tiers: {', '.join(match['tiers']) or '(none)'}")
+    else:
+        out.print(f"[yellow]no match[/] ({result['reason']})")
+    for c in result["candidates"]:
+        out.print(f"  candidate: {c['name']} [dim]{c['id']} {c['country']} {c['score']}[/]")
+
+
+@resolve_app.command("field")
+@fails_cleanly
+def resolve_field_cmd(text: str, assume: Assume = None, as_json: AsJson = False) -> None:
+    """A field of study → ISCED-F and CIP codes, and STEM or not."""
+    ctx = api.context(assume=_assume(assume))
+    result = resolve_field(text).to_dict(ctx.assume("cn.k.stem"))
+    if as_json:
+        _print_json(result)
+        return
+    stem = {True: "STEM", False: "not STEM", None: "unknown"}[result["stem"]]
+    out.print(f"ISCED-F {result['isced_f']}  CIP {result['cip']}  {stem} [dim]({result['definition']})[/]")
+
+
+@resolve_app.command("degree")
+@fails_cleanly
+def resolve_degree_cmd(text: str, as_json: AsJson = False) -> None:
+    """A degree name → ISCED 2011 level."""
+    result = resolve_degree(text).to_dict()
+    if as_json:
+        _print_json(result)
+        return
+    out.print(f"ISCED level {result['isced_level']} ({result['name']})")
+
+
+def main() -> None:
+    app()
