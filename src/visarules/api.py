@@ -127,7 +127,9 @@ def _node_dict(node: Node, value: Any, ctx: Context, **extra: Any) -> dict[str, 
     return out
 
 
-def _tree(node: Node, row: _Row, ctx: Context, item: dict[str, Any] | None = None) -> dict[str, Any]:
+def _tree(
+    node: Node, row: _Row, ctx: Context, item: dict[str, Any] | None = None
+) -> dict[str, Any]:
     values = item if item is not None else row.values
     out = _node_dict(node, values.get(node.id), ctx)
     if isinstance(node, ForAnyItem):
@@ -197,9 +199,7 @@ def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
 
 
 def _resolutions(items: list[Resolution]) -> list[dict[str, Any]]:
-    return [
-        {"path": r.path, "kind": r.kind, "query": r.query, "result": r.result} for r in items
-    ]
+    return [{"path": r.path, "kind": r.kind, "query": r.query, "result": r.result} for r in items]
 
 
 def _no_visa_needed(results: list[dict[str, Any]]) -> dict[str, Any]:

@@ -37,7 +37,6 @@ resolve_app = typer.Typer(help="Resolve free text: institution, field of study, 
 app.add_typer(resolve_app, name="resolve")
 
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
 
 STATUS_STYLE = {"eligible": "bold green", "not_eligible": "red", "undetermined": "yellow"}
 VALUE_MARK = {True: "[green]✔[/]", False: "[red]✘[/]", None: "[yellow]?[/]"}
@@ -61,16 +60,20 @@ def fails_cleanly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except (InputError, AssumptionError) as problem:
-            err.print(f"error: {problem}", markup=False, highlight=False)
+            sys.stderr.write(f"error: {_one_line(str(problem))}\n")
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _profile(source: str) -> Profile:
     profile, unknown = load_profile(source)
     for path in unknown:
-        err.print(f"warning: unknown field {path} (ignored)", markup=False, highlight=False)
+        sys.stderr.write(f"warning: unknown field {path} (ignored)\n")
     return profile
 
 
@@ -144,7 +147,8 @@ def _print_benefits(results: list[dict[str, Any]]) -> None:
     table.add_column("Terms", overflow="fold")
     for r in visas:
         lines = [
-            f"[bold]{key}[/]: {b['text']} [dim]({b['source']})[/]" for key, b in r["benefits"].items()
+            f"[bold]{key}[/]: {b['text']} [dim]({b['source']})[/]"
+            for key, b in r["benefits"].items()
         ]
         table.add_row(r["visa"], "\n".join(lines))
     out.print(table)
@@ -203,7 +207,9 @@ def _add_node(parent: Tree, node: dict[str, Any]) -> None:
     if node.get("note"):
         label += f" [yellow]({node['note']})[/]"
     if node.get("assumptions"):
-        label += " [magenta]" + ", ".join(f"{k}={v}" for k, v in node["assumptions"].items()) + "[/]"
+        label += (
+            " [magenta]" + ", ".join(f"{k}={v}" for k, v in node["assumptions"].items()) + "[/]"
+        )
     branch = parent.add(label)
     if node["kind"] == "criterion":
         for citation in node["citations"]:
@@ -256,7 +262,9 @@ def points(
     table.add_column("Points", justify="right")
     table.add_column("Source", overflow="fold", style="dim")
     for item in result["items"]:
-        shown = str(item["points"]) if item["points"] is not None else "{}–{}".format(*item["range"])
+        shown = (
+            str(item["points"]) if item["points"] is not None else "{}–{}".format(*item["range"])
+        )
         table.add_row(item["text"], shown, "; ".join(item["citations"]))
     total = result["total"] if result["total"] is not None else "{}–{}".format(*result["range"])
     table.add_row("[bold]Total[/]", f"[bold]{total}[/]", "")
@@ -288,12 +296,12 @@ def assumptions(as_json: AsJson = False) -> None:
     if as_json:
         _print_json(listed)
         return
-    for a in listed:
-        out.print(f"[bold]{a['name']}[/] — {a['question']}")
-        out.print(f"  [dim]{a['why_open']}[/]")
-        for o in a["options"]:
-            mark = "*" if o["value"] == a["default"] else " "
-            out.print(f"  {mark} {o['value']}: {o['description']}")
+    for assumption in catalogue().assumptions:
+        out.print(f"[bold]{assumption.name}[/] — {assumption.question}")
+        out.print(f"  [dim]{assumption.why_open}[/]")
+        for option in assumption.options:
+            mark = "*" if option.value == assumption.default else " "
+            out.print(f"  {mark} {option.value}: {option.description}")
 
 
 @app.command()
@@ -316,7 +324,9 @@ def resolve_institution(
         return
     match = result["match"]
     if match:
-        out.print(f"{match['name']} [dim]{match['id']} {match['country']} score {match['score']}[/]")
+        out.print(
+            f"{match['name']} [dim]{match['id']} {match['country']} score {match['score']}[/]"
+        )
         out.print(f"tiers: {', '.join(match['tiers']) or '(none)'}")
     else:
         out.print(f"[yellow]no match[/] ({result['reason']})")
@@ -334,7 +344,9 @@ def resolve_field_cmd(text: str, assume: Assume = None, as_json: AsJson = False)
         _print_json(result)
         return
     stem = {True: "STEM", False: "not STEM", None: "unknown"}[result["stem"]]
-    out.print(f"ISCED-F {result['isced_f']}  CIP {result['cip']}  {stem} [dim]({result['definition']})[/]")
+    out.print(
+        f"ISCED-F {result['isced_f']}  CIP {result['cip']}  {stem} [dim]({result['definition']})[/]"
+    )
 
 
 @resolve_app.command("degree")

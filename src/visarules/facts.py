@@ -186,7 +186,10 @@ JOB_STEM_DHS = _fact(
     collection=EMPLOYMENT,
 )
 JOB_ACTIVITY = _fact(
-    "job_activity", "employment[].activity", pl.String, "research / teaching / ...",
+    "job_activity",
+    "employment[].activity",
+    pl.String,
+    "research / teaching / ...",
     collection=EMPLOYMENT,
 )
 JOB_CURRENT = _fact(
@@ -236,7 +239,9 @@ PERSON_SCHEMA = {
     **{c.known_column: pl.Boolean for c in COLLECTIONS},
     **_schema(PERSON_FACTS),
 }
-ITEM_SCHEMAS = {name: {ROW: pl.Int64, ITEM: pl.Int64, **_schema(f)} for name, f in ITEM_FACTS.items()}
+ITEM_SCHEMAS = {
+    name: {ROW: pl.Int64, ITEM: pl.Int64, **_schema(f)} for name, f in ITEM_FACTS.items()
+}
 
 
 @dataclass
@@ -305,12 +310,16 @@ class _PersonBuilder:
         for i, edu in enumerate(self.p.education or []):
             at = f"education[{i}]"
             stem_isced, stem_dhs = self.field_stem(f"{at}.field", edu.field)
-            completed = False if edu.completed is None else _tristate_before(edu.completed, self.as_of)
+            completed = (
+                False if edu.completed is None else _tristate_before(edu.completed, self.as_of)
+            )
             rows.append(
                 {
                     ROW: self.row,
                     ITEM: i,
-                    "edu_tiers": self.institution(f"{at}.institution", edu.institution, edu.country),
+                    "edu_tiers": self.institution(
+                        f"{at}.institution", edu.institution, edu.country
+                    ),
                     "edu_stem_isced_f": stem_isced,
                     "edu_stem_dhs": stem_dhs,
                     "edu_level": self.level(f"{at}.level", edu.level),
@@ -443,12 +452,16 @@ def _highest_level(rows: list[dict[str, Any]], education: list[Education] | None
         return None
     known = max((lvl for done, lvl in pairs if done and lvl is not None), default=0)
     # An item that might be completed, or whose level is unknown, could still raise the maximum.
-    if any(done is not False and (lvl is None or (done is None and lvl > known)) for done, lvl in pairs):
+    if any(
+        done is not False and (lvl is None or (done is None and lvl > known)) for done, lvl in pairs
+    ):
         return None
     return known
 
 
-def _degree_in_chinese(rows: list[dict[str, Any]], education: list[Education] | None) -> bool | None:
+def _degree_in_chinese(
+    rows: list[dict[str, Any]], education: list[Education] | None
+) -> bool | None:
     if education is None:
         return None
     flags = [
@@ -460,7 +473,9 @@ def _degree_in_chinese(rows: list[dict[str, Any]], education: list[Education] | 
     return None if any(f is None for f in flags) else False
 
 
-def _foreign_tiers(rows: list[dict[str, Any]], education: list[Education] | None) -> list[str] | None:
+def _foreign_tiers(
+    rows: list[dict[str, Any]], education: list[Education] | None
+) -> list[str] | None:
     if education is None:
         return None
     tiers: set[str] = set()

@@ -76,11 +76,20 @@ def _partial_date(value: Any) -> Any:
 Partial = Annotated[PartialDate | None, BeforeValidator(_partial_date)]
 
 
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+
+
+def _country(value: Any) -> Any:
+    if not isinstance(value, str) or not _ISO2.match(value.strip().upper()):
+        raise ValueError(f"expected a two-letter ISO 3166-1 country code such as IN, got {value!r}")
+    return value.strip().upper()
+
+
 def _upper(value: Any) -> Any:
     return value.strip().upper() if isinstance(value, str) else value
 
 
-CountryCode = Annotated[str, BeforeValidator(_upper), Field(pattern=r"^[A-Z]{2}$")]
+CountryCode = Annotated[str, BeforeValidator(_country)]
 
 
 def _one_or_many(value: Any) -> Any:
@@ -164,8 +173,6 @@ Purpose = Literal[
     "entrepreneurship",
     "permanent_residence",
 ]
-
-PURPOSES: tuple[str, ...] = Purpose.__args__  # type: ignore[attr-defined]
 
 
 class Invitation(Model):

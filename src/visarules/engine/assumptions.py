@@ -8,7 +8,7 @@ it used; ``--assume NAME=VALUE`` switches one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from visarules.engine.citations import Citation
@@ -68,7 +68,7 @@ class AssumptionRegistry:
             known = ", ".join(sorted(self._by_name))
             raise AssumptionError(f"unknown assumption {name!r} (known: {known})") from None
 
-    def __iter__(self) -> Iterable[Assumption]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Assumption]:
         return iter(self._by_name.values())
 
     def resolve(self, chosen: Mapping[str, str]) -> dict[str, str]:

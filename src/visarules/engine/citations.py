@@ -157,7 +157,8 @@ def cite(instrument_id: str, article: str | None = None, **kwargs: Any) -> Citat
 def parse_reference(raw: dict[str, Any]) -> Citation:
     """A citation as written in a parameters YAML file."""
     renumbered = tuple(
-        (_as_date(since) or date.min, label) for since, label in (raw.get("renumbered") or {}).items()
+        (_as_date(since) or date.min, label)
+        for since, label in (raw.get("renumbered") or {}).items()
     )
     return Citation(
         instrument=raw["instrument"],

@@ -110,7 +110,7 @@ def _missing_terms(node: Node, relevant: pl.Expr, on_items: bool) -> list[pl.Exp
     """Path expressions (null when not missing) for the unknown facts that would decide ``node``."""
     if isinstance(node, Criterion):
         unknown_here = relevant & pl.col(node.id).is_null()
-        terms = []
+        terms: list[pl.Expr] = []
         for fact in node.reads:
             on_item = on_items and fact.collection is not None
             path = fact.item_path(pl.col(ITEM)) if on_item else pl.lit(fact.path)
@@ -174,12 +174,16 @@ def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluati
     # 2. Persons: ForAnyItem results aggregated with Kleene "any", then the rest of each tree.
     persons = facts.persons.lazy()
     for name, group in by_collection.items():
-        agg = items[name].group_by(ROW).agg(
-            expr
-            for fa in group
-            for expr in (
-                pl.col(fa.node.id).fill_null(False).any().alias(f"{fa.id}::true"),
-                pl.col(fa.node.id).is_null().any().alias(f"{fa.id}::null"),
+        agg = (
+            items[name]
+            .group_by(ROW)
+            .agg(
+                expr
+                for fa in group
+                for expr in (
+                    pl.col(fa.node.id).fill_null(False).any().alias(f"{fa.id}::true"),
+                    pl.col(fa.node.id).is_null().any().alias(f"{fa.id}::null"),
+                )
             )
         )
         persons = persons.join(agg, on=ROW, how="left")

@@ -10,7 +10,7 @@ REG-2013 Art. 7 para. 1(1): 申请C字签证，应当提交外国运输公司出
 from __future__ import annotations
 
 from visarules.engine.nodes import AllOf
-from visarules.engine.visa import Document, Visa
+from visarules.engine.visa import Visa
 from visarules.jurisdictions.cn.common import (
     FOREIGN_NATIONAL,
     REG_2013_IN_FORCE,

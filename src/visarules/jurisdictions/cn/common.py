@@ -165,7 +165,9 @@ def stay(code: str, *, long_term: bool, fact: Fact = STAY_DAYS) -> Criterion:
             if long_term
             else "The stay is short-term: 180 days or less"
         ),
-        formula=lambda ctx: days > SHORT_TERM_MAX_DAYS if long_term else days <= SHORT_TERM_MAX_DAYS,
+        formula=lambda ctx: (
+            days > SHORT_TERM_MAX_DAYS if long_term else days <= SHORT_TERM_MAX_DAYS
+        ),
         reads=(fact,),
         since=REG_2013_IN_FORCE,
         citations=(REG_ART_36,),

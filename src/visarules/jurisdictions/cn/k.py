@@ -20,7 +20,7 @@ from visarules.engine.ages import younger_than
 from visarules.engine.assumptions import Assumption, Option
 from visarules.engine.citations import cite
 from visarules.engine.context import Context
-from visarules.engine.nodes import AllOf, AnyOf, Criterion, ForAnyItem
+from visarules.engine.nodes import AllOf, AnyOf, Criterion, ForAnyItem, Formula
 from visarules.engine.visa import Benefit, Document, Visa
 from visarules.facts import (
     BIRTH,
@@ -134,7 +134,7 @@ AGE_LIMIT = Assumption(
 ASSUMPTIONS = (WELL_KNOWN, STEM, AGE_LIMIT)
 
 
-def _well_known(column: str):  # type: ignore[no-untyped-def]
+def _well_known(column: str) -> Formula:
     def formula(ctx: Context) -> pl.Expr:
         tiers = WELL_KNOWN_TIERS[ctx.assume(WELL_KNOWN.name)]
         if tiers is None:
@@ -144,7 +144,7 @@ def _well_known(column: str):  # type: ignore[no-untyped-def]
     return formula
 
 
-def _stem(isced: str, dhs: str):  # type: ignore[no-untyped-def]
+def _stem(isced: str, dhs: str) -> Formula:
     def formula(ctx: Context) -> pl.Expr:
         return pl.col(isced if ctx.assume(STEM.name) == "isced_f" else dhs)
 

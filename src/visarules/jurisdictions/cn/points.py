@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import polars as pl
 
@@ -64,14 +65,20 @@ LOCAL_BONUS = Assumption(
 ASSUMPTIONS = (HIGH_LEVEL_UNIVERSITY, LOCAL_BONUS)
 
 
+def _first_match(value: pl.Expr, cases: list[tuple[pl.Expr, int]]) -> pl.Expr:
+    """Points of the first case that holds, 0 if none; null when the value is unknown."""
+    chain: Any = pl.when(value.is_null()).then(pl.lit(None, dtype=pl.Int32))
+    for condition, points in cases:
+        chain = chain.when(condition).then(pl.lit(int(points), dtype=pl.Int32))
+    result: pl.Expr = chain.otherwise(pl.lit(0, dtype=pl.Int32))
+    return result
+
+
 def _bands(value: pl.Expr, bands: list[list[float]]) -> Bounds:
     """Points of the first band whose lower bound the value reaches; unknown → [0, max]."""
-    expr = pl.when(value.is_null()).then(pl.lit(None, dtype=pl.Int32))
-    for lower, points in bands:
-        expr = expr.when(value >= lower).then(pl.lit(int(points), dtype=pl.Int32))
-    points_expr = expr.otherwise(pl.lit(0, dtype=pl.Int32))
+    points = _first_match(value, [(value >= lower, int(p)) for lower, p in bands])
     top = max(int(p) for _, p in bands)
-    return points_expr.fill_null(0), points_expr.fill_null(top)
+    return points.fill_null(0), points.fill_null(top)
 
 
 def _best_of(components: list[tuple[pl.Expr, int]], cap: int) -> Bounds:
@@ -92,10 +99,9 @@ def _salary(ctx: Context) -> Bounds:
 def _education(ctx: Context) -> Bounds:
     table = {int(k): int(v) for k, v in ctx.param("cn.points.education").items()}
     level = pl.col(HIGHEST_LEVEL.name)
-    expr = pl.when(level.is_null()).then(pl.lit(None, dtype=pl.Int32))
-    for lvl in sorted(table, reverse=True):
-        expr = expr.when(level >= lvl).then(pl.lit(table[lvl], dtype=pl.Int32))
-    points = expr.otherwise(pl.lit(0, dtype=pl.Int32))
+    points = _first_match(
+        level, [(level >= lvl, table[lvl]) for lvl in sorted(table, reverse=True)]
+    )
     return points.fill_null(0), points.fill_null(max(table.values()))
 
 
@@ -122,12 +128,16 @@ def _months(ctx: Context) -> Bounds:
 def _chinese(ctx: Context) -> Bounds:
     rule = ctx.param("cn.points.chinese")
     hsk = pl.col(HSK.name)
-    by_level = pl.when(hsk.is_null()).then(pl.lit(None, dtype=pl.Int32))
-    for level in sorted(rule["hsk"], reverse=True):
-        by_level = by_level.when(hsk >= int(level)).then(int(rule["hsk"][level]))
+    by_level = _first_match(
+        hsk,
+        [(hsk >= int(level), rule["hsk"][level]) for level in sorted(rule["hsk"], reverse=True)],
+    )
     components = [
-        (by_level.otherwise(0), max(rule["hsk"].values())),
-        (_flag(pl.col(TAUGHT_IN_CHINESE.name), rule["degree_in_chinese"]), rule["degree_in_chinese"]),
+        (by_level, max(rule["hsk"].values())),
+        (
+            _flag(pl.col(TAUGHT_IN_CHINESE.name), rule["degree_in_chinese"]),
+            rule["degree_in_chinese"],
+        ),
     ]
     if rule["former_national"] is not None:
         components.append(
@@ -146,10 +156,7 @@ def _age(ctx: Context) -> Bounds:
     bands = ctx.param("cn.points.age")
 
     def points(age: pl.Expr) -> pl.Expr:
-        expr = pl.when(age.is_null()).then(pl.lit(None, dtype=pl.Int32))
-        for low, high, pts in bands:
-            expr = expr.when(age.is_between(low, high)).then(pl.lit(pts, dtype=pl.Int32))
-        return expr.otherwise(pl.lit(0, dtype=pl.Int32))
+        return _first_match(age, [(age.is_between(low, high), pts) for low, high, pts in bands])
 
     youngest, oldest = age_range(ctx.as_of)
     at_low, at_high = points(youngest), points(oldest)
@@ -199,9 +206,7 @@ class PointsItem:
 
 ITEMS = (
     PointsItem("salary", "Annual salary in China", "cn.points.salary", (SALARY_CNY,), _salary),
-    PointsItem(
-        "education", "Highest degree", "cn.points.education", (HIGHEST_LEVEL,), _education
-    ),
+    PointsItem("education", "Highest degree", "cn.points.education", (HIGHEST_LEVEL,), _education),
     PointsItem(
         "experience",
         "Work experience (all listed jobs count as relevant)",

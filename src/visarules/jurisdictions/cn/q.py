@@ -86,7 +86,9 @@ def _relative(code: str, text: str) -> ForAnyItem:
 
 DOCUMENTS = (
     passport_photo_form(),
-    Document("Invitation letter from the relative in China and proof of the relationship", reg(7, 8)),
+    Document(
+        "Invitation letter from the relative in China and proof of the relationship", reg(7, 8)
+    ),
 )
 
 Q1 = Visa(
@@ -106,7 +108,10 @@ Q1 = Visa(
         nodes=(
             FOREIGN_NATIONAL,
             purpose_in(
-                "q1", ("family_reunion",), "Entering to reside for family reunion (家庭团聚)", reg(6, 8)
+                "q1",
+                ("family_reunion",),
+                "Entering to reside for family reunion (家庭团聚)",
+                reg(6, 8),
             ),
             _relative(
                 "q1",

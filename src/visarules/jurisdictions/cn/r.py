@@ -21,8 +21,9 @@ from datetime import date
 
 import polars as pl
 
-from visarules.engine.citations import cite
-from visarules.engine.nodes import AllOf, AnyOf, Criterion
+from visarules.engine.citations import Citation, cite
+from visarules.engine.facts import Fact
+from visarules.engine.nodes import AllOf, AnyOf, Criterion, Formula
 from visarules.engine.visa import Benefit, Document, Visa
 from visarules.facts import MAJOR_AWARD, TALENT_LETTER, TALENT_PROGRAMME, WORK_PERMIT
 from visarules.jurisdictions.cn import points
@@ -54,7 +55,14 @@ ART_5 = cite(
 CATEGORY_A = cite("CLASS-2017", "Category A", source="secondary")
 
 
-def _since(node_id: str, text: str, formula, reads, citations) -> Criterion:  # type: ignore[no-untyped-def]
+def _since(
+    node_id: str,
+    text: str,
+    formula: Formula,
+    reads: tuple[Fact, ...],
+    citations: tuple[Citation, ...],
+) -> Criterion:
+    """A condition of the 2017 talent-visa measures, in force from their first pilots."""
     return Criterion(
         id=node_id,
         text=text,

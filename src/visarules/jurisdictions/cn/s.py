@@ -14,6 +14,7 @@ from __future__ import annotations
 import polars as pl
 
 from visarules.engine.ages import younger_than
+from visarules.engine.context import Context
 from visarules.engine.nodes import AllOf, AnyOf, Criterion, ForAnyItem
 from visarules.engine.visa import Document, Visa
 from visarules.facts import BIRTH, FAM_RELATION, FAM_STATUS, FAMILY
@@ -42,7 +43,7 @@ RESIDENT_FOREIGNER = Criterion(
 
 
 def _s1_relation() -> Criterion:
-    def formula(ctx):  # type: ignore[no-untyped-def]
+    def formula(ctx: Context) -> pl.Expr:
         relation = pl.col(FAM_RELATION.name)
         minor = younger_than(18, ctx.as_of)
         return relation.is_in(["spouse", "child", "child_in_law"]) | (
@@ -65,7 +66,9 @@ def _visiting(code: str, relation: Criterion, long_term: bool) -> AllOf:
         text="Visiting such a family member in China",
         citations=(reg(6, 10),),
         nodes=(
-            purpose_in(code, ("family_visit", "family_reunion"), "Visiting family (探亲)", reg(6, 10)),
+            purpose_in(
+                code, ("family_visit", "family_reunion"), "Visiting family (探亲)", reg(6, 10)
+            ),
             stay(code, long_term=long_term),
             ForAnyItem(
                 id=f"cn.{code}.relative",

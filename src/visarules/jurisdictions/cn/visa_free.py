@@ -12,6 +12,7 @@ port and province restrictions of the transit scheme, passport-validity rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -22,8 +23,9 @@ import yaml
 
 from visarules.engine.citations import Citation, cite, parse_reference
 from visarules.engine.context import Context
+from visarules.engine.facts import Fact
 from visarules.engine.nodes import AllOf, Criterion
-from visarules.engine.parameters import Membership, parse_members, parse_parameter
+from visarules.engine.parameters import Membership, Parameter, parse_members, parse_parameter
 from visarules.engine.visa import Visa
 from visarules.facts import ARRIVING_FROM, CITIZENSHIP, ONWARD_TICKET, ONWARD_TO, PURPOSE, STAY_DAYS
 from visarules.jurisdictions.cn.common import FOREIGN_NATIONAL
@@ -62,9 +64,7 @@ def _nationality(scheme: str, node_id: str, text: str) -> Criterion:
         codes = [m.code for m in members_on(scheme, ctx.as_of)]
         return pl.col(CITIZENSHIP.name).list.eval(pl.element().is_in(codes)).list.any()
 
-    citations: tuple[Citation, ...] = tuple(
-        dict.fromkeys(m.citation for m in _members(scheme))
-    )
+    citations: tuple[Citation, ...] = tuple(dict.fromkeys(m.citation for m in _members(scheme)))
     return Criterion(
         id=node_id,
         text=text,
@@ -75,7 +75,7 @@ def _nationality(scheme: str, node_id: str, text: str) -> Criterion:
     )
 
 
-def _dated(scheme: str, key: str) -> Any:
+def _dated(scheme: str, key: str) -> Parameter:
     return parse_parameter(
         f"cn.{scheme}.{key}", {"description": key, "values": _schemes()[scheme][key]}
     )
@@ -87,7 +87,13 @@ TRANSIT_HOURS = _dated("transit_240_hour", "max_stay_hours")
 TRANSIT_PURPOSES_REF = parse_reference(_schemes()["transit_240_hour"]["allowed_purposes_reference"])
 
 
-def _param_criterion(node_id: str, text: str, parameter: Any, build: Any, reads: tuple) -> Criterion:  # type: ignore[type-arg]
+def _param_criterion(
+    node_id: str,
+    text: str,
+    parameter: Parameter,
+    build: Callable[[Any], pl.Expr],
+    reads: tuple[Fact, ...],
+) -> Criterion:
     def formula(ctx: Context) -> pl.Expr:
         dated = parameter.at(ctx.as_of)
         return pl.lit(None, dtype=pl.Boolean) if dated is None else build(dated.value)
@@ -186,9 +192,11 @@ TRANSIT = Visa(
                 id="cn.transit_240.onward",
                 text="Holds a confirmed onward ticket to a third country or region (not back to "
                 "where the trip came from)",
-                formula=lambda ctx: pl.col(ONWARD_TICKET.name)
-                & (pl.col(ONWARD_TO.name) != pl.col(ARRIVING_FROM.name))
-                & (pl.col(ONWARD_TO.name) != "CN"),
+                formula=lambda ctx: (
+                    pl.col(ONWARD_TICKET.name)
+                    & (pl.col(ONWARD_TO.name) != pl.col(ARRIVING_FROM.name))
+                    & (pl.col(ONWARD_TO.name) != "CN")
+                ),
                 reads=(ONWARD_TICKET, ONWARD_TO, ARRIVING_FROM),
                 since=TRANSIT_HOURS.values[0].since,
                 citations=(EEAL_ART_22, TRANSIT_HOURS.values[0].citations[0]),

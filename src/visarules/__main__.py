@@ -1,0 +1,3 @@
+from visarules.cli import main
+
+main()

@@ -1,0 +1,130 @@
+"""Hypothesis strategies for profiles: varied, valid, and drawing on names the registry knows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import strategies as st
+
+COUNTRIES = ["IN", "FR", "US", "CN", "GB", "RU", "DE", "ID", "BR", "JP"]
+INSTITUTIONS = ["IIT Bombay", "清华大学", "University of Mumbai", "MIT", "Nowhere College", "CAS"]
+FIELDS = ["Computer Science", "History", "计算机科学与技术", "Business Analytics", "Architecture"]
+LEVELS = ["bachelor", "master", "doctorate", "associate", "other", "B.Tech", "硕士", "PhD"]
+PURPOSES = ["tourism", "business", "exchange", "family_visit", "family_reunion", "private",
+            "study", "work", "talent", "transit", "journalism", "crew", "stem_exchange",
+            "permanent_residence"]  # fmt: skip
+RELATIONS = ["spouse", "parent", "child", "sibling", "grandparent", "child_in_law"]
+STATUSES = ["citizen", "permanent_resident", "resident_foreigner"]
+
+
+def partial_date(low: int, high: int) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.integers(low, high).map(str),
+        st.tuples(st.integers(low, high), st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"),
+        st.dates(date(low, 1, 1), date(high, 12, 31)).map(lambda d: d.isoformat()),
+    )
+
+
+education = st.fixed_dictionaries(
+    {
+        "institution": st.sampled_from(INSTITUTIONS),
+        "field": st.sampled_from(FIELDS),
+        "level": st.sampled_from(LEVELS),
+        "completed": partial_date(2000, 2030),
+        "taught_in_chinese": st.booleans(),
+    }
+)
+employment = st.fixed_dictionaries(
+    {
+        "employer": st.sampled_from([*INSTITUTIONS, "Acme Ltd"]),
+        "country": st.sampled_from(COUNTRIES),
+        "field": st.sampled_from(FIELDS),
+        "activity": st.sampled_from(["research", "teaching", "industry", "other"]),
+        "start": partial_date(2000, 2025),
+        "fortune_global_500": st.booleans(),
+    }
+)
+plan = st.fixed_dictionaries(
+    {
+        "purpose": st.sampled_from(PURPOSES),
+        "stay_days": st.integers(1, 400),
+        "intended_study_days": st.integers(1, 400),
+        "invitation": st.fixed_dictionaries(
+            {"from": st.sampled_from(["organisation", "person", "none"])}
+        ),
+        "work_permit": st.one_of(
+            st.just(False), st.fixed_dictionaries({"category": st.sampled_from("ABC")})
+        ),
+        "high_end_talent_confirmation": st.booleans(),
+        "admission_letter": st.booleans(),
+        "annual_months_in_destination": st.integers(0, 12),
+        "work_region": st.sampled_from(["western", "northeast", "poverty_county", "other"]),
+        "job_offer": st.fixed_dictionaries(
+            {
+                "salary": st.fixed_dictionaries(
+                    {"amount": st.integers(0, 900_000), "currency": st.just("CNY")}
+                )
+            }
+        ),
+        "onward_ticket": st.booleans(),
+        "arriving_from": st.sampled_from(COUNTRIES),
+        "onward_to": st.sampled_from(COUNTRIES),
+        "media_approval": st.booleans(),
+        "permanent_residence_confirmation": st.booleans(),
+    }
+)
+full_profile: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "citizenship": st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=2, unique=True),
+        "birth_date": partial_date(1950, 2010),
+        "education": st.lists(education, max_size=2),
+        "employment": st.lists(employment, max_size=2),
+        "languages": st.lists(
+            st.fixed_dictionaries(
+                {"language": st.just("zh"), "test": st.just("HSK"), "level": st.integers(1, 6)}
+            ),
+            max_size=1,
+        ),
+        "former_chinese_national": st.booleans(),
+        "achievements": st.fixed_dictionaries(
+            {
+                "major_international_award": st.booleans(),
+                "talent_programme": st.booleans(),
+                "patents": st.integers(0, 3),
+            }
+        ),
+        "plan": plan,
+        "family_in_destination": st.lists(
+            st.fixed_dictionaries(
+                {"relation": st.sampled_from(RELATIONS), "status": st.sampled_from(STATUSES)}
+            ),
+            max_size=2,
+        ),
+    }
+)
+
+# Facts that may be unknown. Not here: education[].completed and employment[].end, whose
+# absence means "not completed" and "current" (CONTRACT.md), a known value.
+REMOVABLE = [
+    ("citizenship",), ("birth_date",), ("education",), ("employment",), ("languages",),
+    ("former_chinese_national",), ("achievements",), ("plan",), ("family_in_destination",),
+    ("plan", "purpose"), ("plan", "stay_days"), ("plan", "invitation"), ("plan", "work_permit"),
+    ("plan", "high_end_talent_confirmation"), ("plan", "admission_letter"),
+    ("plan", "job_offer"), ("plan", "onward_ticket"), ("plan", "onward_to"),
+    ("achievements", "major_international_award"), ("achievements", "patents"),
+]  # fmt: skip
+
+
+def without(profile: dict[str, Any], paths: list[tuple[str, ...]]) -> dict[str, Any]:
+    """A copy of the profile with those facts made unknown."""
+    import copy
+
+    reduced = copy.deepcopy(profile)
+    for path in paths:
+        node = reduced
+        for key in path[:-1]:
+            node = node.get(key) or {}
+        if isinstance(node, dict):
+            node.pop(path[-1], None)
+    return reduced
