@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.strategies import REMOVABLE, full_profile, without
 
+from tests.strategies import REMOVABLE, full_profile, without
 from visarules import api
 from visarules.catalogue import catalogue
 from visarules.engine.evaluate import missing_column, status_column
