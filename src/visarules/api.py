@@ -220,7 +220,10 @@ def check(
     assume: Mapping[str, str] | None = None,
     resolvers: Resolvers | None = None,
 ) -> dict[str, Any]:
-    """Every visa's status for one person, with reasons, missing facts, benefits and sources."""
+    """Every visa's status for one person, with reasons, missing facts, benefits and sources.
+
+    ``resolvers`` picks the institution registry (default: $VISARULES_REGISTRY, else the
+    shipped one)."""
     ctx = context(as_of, assume)
     chosen = select_visas(visas, ctx)
     resolvers = resolvers or Resolvers()
@@ -244,17 +247,20 @@ def explain(
     *,
     as_of: str | date | None = None,
     assume: Mapping[str, str] | None = None,
+    resolvers: Resolvers | None = None,
 ) -> dict[str, Any]:
     """The criteria tree of one visa for one person, with values and citations."""
     ctx = context(as_of, assume)
     (chosen,) = select_visas([visa], ctx)
-    ev, resolutions = evaluate_profiles([as_profile(profile)], ctx, [chosen])
+    resolvers = resolvers or Resolvers()
+    ev, resolutions = evaluate_profiles([as_profile(profile)], ctx, [chosen], resolvers)
     row = _Row(ev, 0)
     result = visa_result(chosen, row, ctx)
     result["tree"] = _tree(chosen.root, row, ctx)
     result["law"] = [c.to_dict(ctx.as_of) for c in _all_citations(chosen.root)]
     result["resolutions"] = _resolutions(resolutions[0])
     result["as_of"] = ctx.as_of.isoformat()
+    result["registry"] = resolvers.institutions.describe()
     return result
 
 

@@ -20,11 +20,13 @@ from visarules import api
 from visarules.catalogue import catalogue
 from visarules.engine.assumptions import AssumptionError, parse_assume
 from visarules.errors import InputError
+from visarules.facts import Resolvers
 from visarules.io import load_profile
 from visarules.profile import Profile
 from visarules.resolve.degrees import resolve_degree
 from visarules.resolve.fields import resolve_field
-from visarules.resolve.institutions import default_registry
+from visarules.resolve.institutions import REGISTRY_ENV, registry
+from visarules.resolve.ror import default_location, import_dump
 
 app = typer.Typer(
     help="Visa law as executable, cited rules: which visa can this person get, on what terms, "
@@ -35,6 +37,10 @@ app = typer.Typer(
 )
 resolve_app = typer.Typer(help="Resolve free text: institution, field of study, degree.")
 app.add_typer(resolve_app, name="resolve")
+registry_app = typer.Typer(
+    help="Institution registries: import a ROR data dump, show the one in use."
+)
+app.add_typer(registry_app, name="registry")
 
 out = Console(soft_wrap=False)
 
@@ -50,6 +56,14 @@ Assume = Annotated[
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 ProfileArg = Annotated[str, typer.Argument(help="Profile file (YAML or JSON), or - for stdin.")]
+RegistryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--registry",
+        help="Institution registry: a folder made by `registry import`, or 'default' "
+        f"(the shipped one). Default: ${REGISTRY_ENV}, else the shipped one.",
+    ),
+]
 
 
 def fails_cleanly(command: F) -> F:
@@ -112,10 +126,17 @@ def check(
         list[str] | None, typer.Option("--visa", help="Only these visas (repeatable).")
     ] = None,
     assume: Assume = None,
+    registry_location: RegistryOpt = None,
     as_json: AsJson = False,
 ) -> None:
     """Every visa's status for one person: eligible, not eligible or undetermined, and why."""
-    result = api.check(_profile(profile), as_of=as_of, visas=visa, assume=_assume(assume))
+    result = api.check(
+        _profile(profile),
+        as_of=as_of,
+        visas=visa,
+        assume=_assume(assume),
+        resolvers=Resolvers(registry(registry_location)),
+    )
     if as_json:
         _print_json(result)
         return
@@ -161,10 +182,17 @@ def explain(
     visa: Annotated[str, typer.Option("--visa", help="The visa to explain, e.g. CN-K.")],
     as_of: AsOf = None,
     assume: Assume = None,
+    registry_location: RegistryOpt = None,
     as_json: AsJson = False,
 ) -> None:
     """The criteria tree of one visa for one person, with values and citations."""
-    result = api.explain(_profile(profile), visa, as_of=as_of, assume=_assume(assume))
+    result = api.explain(
+        _profile(profile),
+        visa,
+        as_of=as_of,
+        assume=_assume(assume),
+        resolvers=Resolvers(registry(registry_location)),
+    )
     if as_json:
         _print_json(result)
         return
@@ -315,10 +343,12 @@ def schema() -> None:
 def resolve_institution(
     text: str,
     country: Annotated[str | None, typer.Option("--country", help="ISO code hint.")] = None,
+    registry_location: RegistryOpt = None,
     as_json: AsJson = False,
 ) -> None:
     """An institution name in any language → registry entry (ROR id), or no match."""
-    result = default_registry().resolve(text, country).to_dict()
+    used = registry(registry_location)
+    result = {**used.resolve(text, country).to_dict(), "registry": used.describe()}
     if as_json:
         _print_json(result)
         return
@@ -358,6 +388,40 @@ def resolve_degree_cmd(text: str, as_json: AsJson = False) -> None:
         _print_json(result)
         return
     out.print(f"ISCED level {result['isced_level']} ({result['name']})")
+
+
+@registry_app.command("import")
+@fails_cleanly
+def registry_import(
+    dump: Annotated[str, typer.Argument(help="A ROR data dump: .zip or .json, schema v2.")],
+    folder: Annotated[
+        str | None, typer.Option("--out", help="Folder for the index (default: user data dir).")
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Import a ROR data dump so that every organisation in it resolves."""
+    with out.status("Importing ROR records…"):
+        described = import_dump(dump, folder)
+    if as_json:
+        _print_json(described)
+        return
+    out.print(
+        f"Imported {described['records']:,} organisations ({described['version']}) into "
+        f"{described['location']}.\nUse it with --registry {described['location']} or "
+        f"{REGISTRY_ENV}={described['location']}."
+    )
+
+
+@registry_app.command("info")
+@fails_cleanly
+def registry_info(registry_location: RegistryOpt = None, as_json: AsJson = False) -> None:
+    """The registry in use: name, version, size, source, and the default import folder."""
+    described = {**registry(registry_location).describe(), "import_folder": str(default_location())}
+    if as_json:
+        _print_json(described)
+        return
+    for key, value in described.items():
+        out.print(f"{key}: {value}")
 
 
 def main() -> None:

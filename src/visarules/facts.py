@@ -19,7 +19,7 @@ from visarules.engine.facts import Collection, Fact
 from visarules.profile import Education, Employment, PartialDate, Profile
 from visarules.resolve.degrees import resolve_degree
 from visarules.resolve.fields import resolve_field
-from visarules.resolve.institutions import InstitutionRegistry, default_registry
+from visarules.resolve.institutions import InstitutionRegistry, registry
 
 EDUCATION = Collection("education", "education", "degrees and diplomas")
 EMPLOYMENT = Collection("employment", "employment", "jobs, current and past")
@@ -256,7 +256,7 @@ class Resolution:
 
 @dataclass
 class Resolvers:
-    institutions: InstitutionRegistry = field(default_factory=default_registry)
+    institutions: InstitutionRegistry = field(default_factory=registry)
 
 
 def _tristate_before(d: PartialDate | None, as_of: date) -> bool | None:

@@ -2,28 +2,38 @@
 
 Order of work: exact key (name, alias, label in any language), then acronym
 (country-scoped: "NUS", "UCL" and "USTC" mean different places in different
-countries), then fuzzy scoring of a short candidate list with rapidfuzz. Below
-the threshold the answer is *no match*, never a guess.
+countries), then typo-tolerant fuzzy search (index.py). Below the threshold the
+answer is *no match*, never a guess; equally good different institutions are
+*ambiguous*, with the candidates listed.
+
+Registries: the curated one shipped in ``data/`` (well-known institutions with their
+tiers), or a full ROR data dump imported with ``visarules registry import``
+(ror.py). Either way the tiers come from the editorial ``data/tiers.yaml``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from rapidfuzz import fuzz, process
 
-from visarules.resolve.normalize import compact, normalize
+from visarules.resolve.index import NameIndex
+from visarules.resolve.normalize import compact, has_cjk, normalize
 
 MATCH_THRESHOLD = 0.90  # below this score the registry gives no match
 EXACT = 1.0
 ACRONYM = 0.97
+COUNTRY_MISMATCH = 0.93  # a fuzzy match in another country than the hint counts for less
+MIN_FUZZY_LENGTH = 5  # shorter strings (acronyms, fragments) must match exactly
+MAX_NAME_LENGTH = 200  # longer strings are not names
+REGISTRY_ENV = "VISARULES_REGISTRY"
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,8 @@ class Tier:
     name: str
     description: str
     provenance: str
+    members: frozenset[str] = frozenset()  # ROR ids, tier implications expanded
+    inherited_by_children: bool = False  # an institute of a national research organisation
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,8 @@ class Institution:
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    status: str = "active"
+    parents: tuple[str, ...] = ()
 
     def names(self) -> Iterable[str]:
         yield self.name
@@ -57,9 +71,18 @@ class Institution:
             "name": self.name,
             "country": self.country,
             "types": list(self.types),
+            "status": self.status,
             "score": round(score, 3),
             "tiers": list(self.tiers),
         }
+
+
+def name_keys(inst: Institution) -> Iterable[str]:
+    """The normalised forms under which an institution is found."""
+    for text in inst.names():
+        yield normalize(text)
+        if has_cjk(text):
+            yield compact(text)
 
 
 @dataclass(frozen=True)
@@ -73,7 +96,7 @@ class InstitutionResolution:
     query: str
     match: Match | None
     candidates: tuple[Match, ...] = ()
-    reason: str | None = None  # "no_match", "ambiguous", "empty"
+    reason: str | None = None  # "no_match", "ambiguous", "empty", "not_a_name"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,31 +110,33 @@ class InstitutionResolution:
 class InstitutionRegistry:
     def __init__(
         self,
-        institutions: Iterable[Institution],
+        institutions: Sequence[Institution],
         tiers: Mapping[str, Tier],
         *,
         name: str,
         version: str,
         source: str,
+        keys: Iterable[tuple[str, int]] | None = None,
+        acronym_keys: Iterable[tuple[str, int]] | None = None,
     ) -> None:
-        self.institutions = tuple(institutions)
         self.tiers = dict(tiers)
+        self.institutions = _with_tiers(institutions, self.tiers)
         self.name, self.version, self.source = name, version, source
-        self._by_key: dict[str, list[Institution]] = defaultdict(list)
-        self._by_acronym: dict[str, list[Institution]] = defaultdict(list)
-        for inst in self.institutions:
-            for tier in inst.tiers:
-                if tier not in self.tiers:
-                    raise ValueError(f"{inst.id}: unknown tier {tier!r}")
-            for text in inst.names():
-                key = normalize(text)
-                if key and inst not in self._by_key[key]:
-                    self._by_key[key].append(inst)
-                if _is_cjk_key(key) and inst not in self._by_key[compact(text)]:
-                    self._by_key[compact(text)].append(inst)
-            for acronym in inst.acronyms:
-                self._by_acronym[compact(acronym)].append(inst)
-        self._choices = list(self._by_key)
+        self._by_id = {inst.id: i for i, inst in enumerate(self.institutions)}
+        if keys is None:
+            keys = ((key, i) for i, inst in enumerate(self.institutions) for key in name_keys(inst))
+        if acronym_keys is None:
+            acronym_keys = (
+                (compact(a), i) for i, inst in enumerate(self.institutions) for a in inst.acronyms
+            )
+        self.names = NameIndex()
+        for key, i in keys:
+            self.names.add(key, i)
+        self._acronyms: dict[str, list[int]] = defaultdict(list)
+        for key, i in acronym_keys:
+            if key and i not in self._acronyms[key]:
+                self._acronyms[key].append(i)
+        self._cache: dict[tuple[str, str | None], InstitutionResolution] = {}
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -121,86 +146,180 @@ class InstitutionRegistry:
             "source": self.source,
         }
 
+    def get(self, ror_id: str) -> Institution | None:
+        i = self._by_id.get(ror_id)
+        return None if i is None else self.institutions[i]
+
     def resolve(self, text: str, country: str | None = None) -> InstitutionResolution:
+        """Resolve one string; repeats are answered from a cache."""
+        cache_key = (text, country.upper() if country else None)
+        found = self._cache.get(cache_key)
+        if found is None:
+            found = self._cache[cache_key] = self._resolve(text, cache_key[1])
+        return found
+
+    def _resolve(self, text: str, country: str | None) -> InstitutionResolution:
         key = normalize(text)
         if not key:
             return InstitutionResolution(text, None, reason="empty")
-        exact = self._by_key.get(key) or self._by_key.get(compact(text)) or []
+        if len(key) > MAX_NAME_LENGTH:
+            return InstitutionResolution(text, None, reason="not_a_name")
+        exact = self.names.exact(key) or self.names.exact(compact(text))
         if exact:
-            return _choose(text, [Match(i, EXACT) for i in exact], country)
-        by_acronym = self._by_acronym.get(compact(text), [])
+            return self._choose(text, [(i, EXACT) for i in exact], country)
+        by_acronym = self._acronyms.get(compact(text), [])
         if by_acronym:
-            return _choose(text, [Match(i, ACRONYM) for i in by_acronym], country)
-        scored = process.extract(
-            key, self._choices, scorer=fuzz.WRatio, limit=5, score_cutoff=80, processor=None
-        )
-        candidates: dict[str, Match] = {}
-        for choice, score, _ in scored:
-            for inst in self._by_key[choice]:
-                score_here = score / 100 * _length_penalty(key, choice)
-                if inst.id not in candidates or candidates[inst.id].score < score_here:
-                    candidates[inst.id] = Match(inst, score_here)
-        ranked = sorted(candidates.values(), key=lambda m: -m.score)
-        if not ranked or ranked[0].score < MATCH_THRESHOLD:
-            return InstitutionResolution(text, None, tuple(ranked[:3]), reason="no_match")
-        return _choose(text, ranked, country)
+            return self._choose(text, [(i, ACRONYM) for i in by_acronym], country)
+        if len(key) < MIN_FUZZY_LENGTH:
+            return InstitutionResolution(text, None, reason="no_match")
+        scored: dict[int, float] = {}
+        for kid, similarity in self.names.search(key, limit=8, cutoff=0.7):
+            for i in self.names.entries[kid]:
+                inst = self.institutions[i]
+                if country and inst.country != country:
+                    similarity *= COUNTRY_MISMATCH
+                scored[i] = max(scored.get(i, 0.0), similarity)
+        ranked = sorted(scored.items(), key=lambda pair: -pair[1])
+        if not ranked or ranked[0][1] < MATCH_THRESHOLD:
+            return InstitutionResolution(
+                text, None, tuple(self._match(i, s) for i, s in ranked[:3]), reason="no_match"
+            )
+        return self._choose(text, ranked, country)
+
+    def _match(self, i: int, score: float) -> Match:
+        return Match(self.institutions[i], score)
+
+    def _choose(
+        self, text: str, scored: Sequence[tuple[int, float]], country: str | None
+    ) -> InstitutionResolution:
+        if country:
+            in_country = [(i, s) for i, s in scored if self.institutions[i].country == country]
+            scored = in_country or list(scored)
+        best = max(s for _, s in scored)
+        top = [i for i, s in scored if s == best]
+        if len(top) > 1:
+            # an active institution wins over the defunct ones it replaced
+            active = [i for i in top if self.institutions[i].status == "active"]
+            top = active if len(active) == 1 else top
+        if len(top) > 1:
+            return InstitutionResolution(
+                text, None, tuple(self._match(i, best) for i in top[:5]), reason="ambiguous"
+            )
+        others = tuple(self._match(i, s) for i, s in scored if i != top[0])[:3]
+        return InstitutionResolution(text, self._match(top[0], best), others)
 
 
-def _is_cjk_key(key: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in key)
+def _with_tiers(
+    institutions: Sequence[Institution], tiers: Mapping[str, Tier]
+) -> list[Institution]:
+    """Attach tiers by ROR id; institutes inherit the tiers their parent passes on."""
+    by_id = {inst.id: inst for inst in institutions}
+    own = {
+        inst.id: {t for t, tier in tiers.items() if inst.id in tier.members} | set(inst.tiers)
+        for inst in institutions
+    }
+    inheritable = {t for t, tier in tiers.items() if tier.inherited_by_children}
+
+    def inherited(ror_id: str, seen: frozenset[str]) -> set[str]:
+        found: set[str] = set()
+        for parent in by_id[ror_id].parents if ror_id in by_id else ():
+            if parent in by_id and parent not in seen:
+                found |= (own[parent] & inheritable) | inherited(parent, seen | {parent})
+        return found
+
+    out = []
+    for inst in institutions:
+        names = own[inst.id] | (inherited(inst.id, frozenset({inst.id})) if inst.parents else set())
+        unknown = names - set(tiers)
+        if unknown:
+            raise ValueError(f"{inst.id}: unknown tiers {sorted(unknown)}")
+        out.append(_replace_tiers(inst, tuple(sorted(names))))
+    return out
 
 
-def _length_penalty(query: str, choice: str) -> float:
-    """WRatio rewards partial overlaps; a short query inside a long name is not the name."""
-    shorter, longer = sorted((len(query), len(choice)))
-    return 1.0 if longer == 0 else min(1.0, 0.75 + 0.25 * shorter / longer)
+def _replace_tiers(inst: Institution, tiers: tuple[str, ...]) -> Institution:
+    return inst if inst.tiers == tiers else replace(inst, tiers=tiers)
 
 
-def _choose(text: str, matches: list[Match], country: str | None) -> InstitutionResolution:
-    if country:
-        in_country = [m for m in matches if m.institution.country == country.upper()]
-        if in_country:
-            matches = in_country
-    best = max(m.score for m in matches)
-    top = [m for m in matches if m.score == best]
-    if len({m.institution.id for m in top}) > 1:
-        return InstitutionResolution(text, None, tuple(top), reason="ambiguous")
-    others = tuple(m for m in matches if m is not top[0])
-    return InstitutionResolution(text, top[0], others)
-
-
-def _institution(raw: Mapping[str, Any]) -> Institution:
+def institution_from_dict(raw: Mapping[str, Any]) -> Institution:
     return Institution(
         id=raw["id"],
         name=raw["name"],
         country=raw["country"],
         types=tuple(raw.get("types", ())),
-        tiers=tuple(raw.get("tiers", ())),
         aliases=tuple(raw.get("aliases", ())),
         acronyms=tuple(raw.get("acronyms", ())),
-        labels={lang: tuple(values) for lang, values in raw.get("labels", {}).items()},
+        labels={lang: tuple(values) for lang, values in (raw.get("labels") or {}).items()},
+        status=raw.get("status", "active"),
+        parents=tuple(raw.get("parents", ())),
     )
 
 
+def _expand(tiers: Mapping[str, Any], tier: str) -> set[str]:
+    """A tier and every looser tier it implies (world_top_100 → world_top_200 → ...)."""
+    found = {tier}
+    for looser in tiers[tier].get("implies", []):
+        found |= _expand(tiers, looser)
+    return found
+
+
+@cache
 def load_tiers() -> dict[str, Tier]:
     text = resources.files("visarules.data").joinpath("tiers.yaml").read_text("utf-8")
-    raw: dict[str, dict[str, str]] = yaml.safe_load(text)
+    raw: dict[str, dict[str, Any]] = yaml.load(text, Loader=_YAML_LOADER)
+    members: dict[str, set[str]] = defaultdict(set)
+    for tier, spec in raw.items():
+        for ror in spec.get("members", []):
+            for implied in _expand(raw, tier):
+                members[implied].add(ror_url(str(ror)))
     return {
-        key: Tier(key, spec["name"], spec["description"], spec["provenance"])
+        key: Tier(
+            key,
+            spec["name"],
+            spec["description"],
+            spec["provenance"],
+            frozenset(members[key]),
+            bool(spec.get("inherited_by_children", False)),
+        )
         for key, spec in raw.items()
     }
 
 
 @cache
+def editorial_aliases() -> dict[str, tuple[str, ...]]:
+    """Names people use that ROR lacks, by ROR id (data/aliases.yaml)."""
+    text = resources.files("visarules.data").joinpath("aliases.yaml").read_text("utf-8")
+    raw: dict[str, list[str]] = yaml.load(text, Loader=_YAML_LOADER) or {}
+    return {ror_url(str(k)): tuple(v or ()) for k, v in raw.items()}
+
+
+def ror_url(ror_id: str) -> str:
+    return ror_id if ror_id.startswith("https://") else f"https://ror.org/{ror_id}"
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
 def default_registry() -> InstitutionRegistry:
-    """The registry shipped with visarules (``data/institutions.json``)."""
+    """The curated registry shipped with visarules (``data/institutions.json``)."""
     text = resources.files("visarules.data").joinpath("institutions.json").read_text("utf-8")
     raw = json.loads(text)
     meta = raw["registry"]
     return InstitutionRegistry(
-        (_institution(r) for r in raw["institutions"]),
+        [institution_from_dict(r) for r in raw["institutions"]],
         load_tiers(),
         name=meta["name"],
         version=meta["version"],
         source=meta["source"],
     )
+
+
+def registry(location: str | None = None) -> InstitutionRegistry:
+    """The registry to use: an imported one (a folder, or $VISARULES_REGISTRY) or the shipped one."""
+    location = location or os.environ.get(REGISTRY_ENV) or None
+    if location is None or location == "default":
+        return default_registry()
+    from visarules.resolve.ror import load_imported
+
+    return load_imported(location)

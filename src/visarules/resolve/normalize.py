@@ -39,6 +39,16 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+def is_cjk_char(ch: str) -> bool:
+    """Han, kana and hangul: scripts written without spaces between words."""
+    return (
+        "\u3040" <= ch <= "\u30ff"
+        or "\u3400" <= ch <= "\u9fff"
+        or "\uac00" <= ch <= "\ud7af"
+        or "\uf900" <= ch <= "\ufaff"
+    )
+
+
 @lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """A comparison key: ``"Univ. of Cambridge"`` → ``"university of cambridge"``."""
