@@ -19,7 +19,7 @@ from visarules.engine.facts import Collection, Fact
 from visarules.profile import Education, Employment, PartialDate, Profile
 from visarules.resolve.degrees import resolve_degree
 from visarules.resolve.fields import resolve_field
-from visarules.resolve.institutions import InstitutionRegistry, registry
+from visarules.resolve.institutions import Institution, InstitutionRegistry, registry
 
 EDUCATION = Collection("education", "education", "degrees and diplomas")
 EMPLOYMENT = Collection("employment", "employment", "jobs, current and past")
@@ -117,13 +117,21 @@ TAUGHT_IN_CHINESE = _fact(
     "holds a completed bachelor's or higher taught in Chinese",
 )
 EXPERIENCE_YEARS = _fact(
-    "experience_years", "employment", pl.Float64, "years of work experience up to the as-of date"
+    "experience_years",
+    "employment",
+    pl.Float64,
+    "years of work experience up to the as-of date (overlapping jobs count once), as the "
+    "fewest and most the dates allow; most is null when a start date is missing",
+    columns=("experience_min", "experience_max"),
+    known_when=lambda: _range_known("experience_min", "experience_max"),
 )
 CN_YEARS = _fact(
     "cn_consecutive_years",
     "employment",
     pl.Float64,
-    "longest continuous spell of work in China, in years",
+    "longest continuous spell of work in China, in years (fewest, most)",
+    columns=("cn_years_min", "cn_years_max"),
+    known_when=lambda: _range_known("cn_years_min", "cn_years_max"),
 )
 FORTUNE_500 = _fact(
     "fortune_500", "employment", pl.Boolean, "has worked for a Fortune Global 500 company"
@@ -270,24 +278,75 @@ def _tristate_before(d: PartialDate | None, as_of: date) -> bool | None:
     return None
 
 
-def _years(start: PartialDate | None, end: PartialDate | None, as_of: date) -> float | None:
-    if start is None:
-        return None
-    stop = as_of if end is None else min(end.earliest, as_of)
-    return max(0.0, (stop - start.latest).days / 365.25)
+def _spans(
+    job: Employment, as_of: date
+) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
+    """The shortest and the longest the job may have lasted up to ``as_of``; None if unknown."""
+    end_early = as_of if job.end is None else min(job.end.earliest, as_of)
+    end_late = as_of if job.end is None else min(job.end.latest, as_of)
+    if job.start is None:
+        return None, None
+    return (job.start.latest, end_early), (job.start.earliest, end_late)
+
+
+def _years_between(start: date, end: date) -> float:
+    """Whole calendar years, then the rest in days: 2008-11-01 to 2025-11-01 is 17.0."""
+    whole = end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+    try:
+        anniversary = start.replace(year=start.year + whole)
+    except ValueError:  # 29 February in a common year
+        anniversary = start.replace(year=start.year + whole, day=28)
+    return whole + (end - anniversary).days / 365.25
+
+
+def _union_years(spans: list[tuple[date, date]]) -> float:
+    """Length of the union of date ranges, in years: overlapping jobs count once."""
+    merged: list[list[date]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return round(sum(_years_between(start, end) for start, end in merged), 4)
+
+
+def _experience(jobs: list[Employment] | None, as_of: date) -> tuple[float | None, float | None]:
+    if jobs is None:
+        return None, None
+    shortest, longest = (
+        zip(*(_spans(job, as_of) for job in jobs), strict=True) if jobs else ((), ())
+    )
+    low = _union_years([s for s in shortest if s is not None])
+    high = None if None in longest else _union_years([s for s in longest if s is not None])
+    return low, high
+
+
+def _longest_in_china(
+    jobs: list[Employment] | None, as_of: date
+) -> tuple[float | None, float | None]:
+    if jobs is None:
+        return None, None
+    spans = [_spans(job, as_of) for job in jobs if job.country == "CN"]
+    low = max((_union_years([s]) for s, _ in spans if s is not None), default=0.0)
+    high = None
+    if all(longest is not None for _, longest in spans):
+        high = max((_union_years([longest]) for _, longest in spans if longest), default=0.0)
+    return low, high
 
 
 class _PersonBuilder:
     def __init__(self, profile: Profile, row: int, as_of: date, resolvers: Resolvers) -> None:
         self.p, self.row, self.as_of, self.resolvers = profile, row, as_of, resolvers
         self.resolutions: list[Resolution] = []
+        # Country of each degree's institution: as given, else as the registry knows it.
+        self.degree_countries: list[str | None] = []
 
-    def institution(self, path: str, text: str | None, country: str | None) -> list[str] | None:
+    def institution(self, path: str, text: str | None, country: str | None) -> Institution | None:
         if not text:
             return None
         res = self.resolvers.institutions.resolve(text, country)
         self.resolutions.append(Resolution(path, "institution", text, res.to_dict()))
-        return list(res.match.institution.tiers) if res.match else None
+        return res.match.institution if res.match else None
 
     def field_stem(self, path: str, text: str | None) -> tuple[bool | None, bool | None]:
         if not text:
@@ -313,13 +372,13 @@ class _PersonBuilder:
             completed = (
                 False if edu.completed is None else _tristate_before(edu.completed, self.as_of)
             )
+            inst = self.institution(f"{at}.institution", edu.institution, edu.country)
+            self.degree_countries.append(edu.country or (inst.country if inst else None))
             rows.append(
                 {
                     ROW: self.row,
                     ITEM: i,
-                    "edu_tiers": self.institution(
-                        f"{at}.institution", edu.institution, edu.country
-                    ),
+                    "edu_tiers": _tiers(inst),
                     "edu_stem_isced_f": stem_isced,
                     "edu_stem_dhs": stem_dhs,
                     "edu_level": self.level(f"{at}.level", edu.level),
@@ -337,7 +396,9 @@ class _PersonBuilder:
                 {
                     ROW: self.row,
                     ITEM: i,
-                    "job_tiers": self.institution(f"{at}.employer", job.employer, job.country),
+                    "job_tiers": _tiers(
+                        self.institution(f"{at}.employer", job.employer, job.country)
+                    ),
                     "job_stem_isced_f": stem_isced,
                     "job_stem_dhs": stem_dhs,
                     "job_activity": job.activity,
@@ -394,10 +455,24 @@ class _PersonBuilder:
             "patents": achievements.patents if achievements else None,
             "highest_level": _highest_level(education, p.education),
             "degree_in_chinese": _degree_in_chinese(education, p.education),
-            "experience_years": _total_years(p.employment, self.as_of),
-            "cn_consecutive_years": _cn_years(p.employment, self.as_of),
+            **dict(
+                zip(
+                    ("experience_min", "experience_max"),
+                    _experience(p.employment, self.as_of),
+                    strict=True,
+                )
+            ),
+            **dict(
+                zip(
+                    ("cn_years_min", "cn_years_max"),
+                    _longest_in_china(p.employment, self.as_of),
+                    strict=True,
+                )
+            ),
             "fortune_500": _any_flag(p.employment),
-            "foreign_degree_tiers": _foreign_tiers(education, p.education),
+            "foreign_degree_tiers": _foreign_tiers(
+                education, self.degree_countries, p.education is not None
+            ),
         }
 
 
@@ -465,22 +540,29 @@ def _degree_in_chinese(
     if education is None:
         return None
     flags = [
-        edu.taught_in_chinese and row["edu_completed"] and (row["edu_level"] or 0) >= 6
+        _all_of(
+            None if row["edu_level"] is None else row["edu_level"] >= 6,
+            row["edu_completed"],
+            edu.taught_in_chinese,
+        )
         for edu, row in zip(education, rows, strict=True)
     ]
-    if any(flags):
-        return True
-    return None if any(f is None for f in flags) else False
+    return _any_of(flags)
+
+
+def _tiers(inst: Institution | None) -> list[str] | None:
+    return None if inst is None else list(inst.tiers)
 
 
 def _foreign_tiers(
-    rows: list[dict[str, Any]], education: list[Education] | None
+    rows: list[dict[str, Any]], countries: list[str | None], known: bool
 ) -> list[str] | None:
-    if education is None:
+    """Tiers of the institutions outside China that awarded a completed degree."""
+    if not known:
         return None
     tiers: set[str] = set()
-    for edu, row in zip(education, rows, strict=True):
-        if not row["edu_completed"] or edu.country == "CN":
+    for country, row in zip(countries, rows, strict=True):
+        if not row["edu_completed"] or country == "CN":
             continue
         if row["edu_tiers"] is None:
             return None
@@ -488,29 +570,22 @@ def _foreign_tiers(
     return sorted(tiers)
 
 
-def _total_years(jobs: list[Employment] | None, as_of: date) -> float | None:
-    if jobs is None:
-        return None
-    spans = [_years(job.start, job.end, as_of) for job in jobs]
-    return None if any(s is None for s in spans) else round(sum(s for s in spans if s), 2)
+def _all_of(*values: bool | None) -> bool | None:
+    """Kleene "and": false wins, then unknown."""
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
 
 
-def _cn_years(jobs: list[Employment] | None, as_of: date) -> float | None:
-    if jobs is None:
-        return None
-    spans = [_years(j.start, j.end, as_of) for j in jobs if j.country == "CN"]
-    if any(s is None for s in spans):
-        return None
-    return max((s for s in spans if s is not None), default=0.0)
+def _any_of(values: list[bool | None]) -> bool | None:
+    """Kleene "or": true wins, then unknown."""
+    if any(v is True for v in values):
+        return True
+    return None if any(v is None for v in values) else False
 
 
 def _any_flag(jobs: list[Employment] | None) -> bool | None:
-    if jobs is None:
-        return None
-    flags = [job.fortune_global_500 for job in jobs]
-    if any(flags):
-        return True
-    return None if any(f is None for f in flags) else False
+    return None if jobs is None else _any_of([job.fortune_global_500 for job in jobs])
 
 
 @dataclass

@@ -27,9 +27,8 @@ def younger_than(years: int, as_of: date) -> pl.Expr:
 
 
 def _completed_years(column: str, as_of: date) -> pl.Expr:
-    birthday_not_yet = (pl.col(column).dt.month() * 100 + pl.col(column).dt.day()) > (
-        as_of.month * 100 + as_of.day
-    )
+    month_day = pl.col(column).dt.month().cast(pl.Int32) * 100 + pl.col(column).dt.day()
+    birthday_not_yet = month_day > (as_of.month * 100 + as_of.day)
     return (pl.lit(as_of.year) - pl.col(column).dt.year() - birthday_not_yet.cast(pl.Int32)).cast(
         pl.Int32
     )

@@ -8,6 +8,7 @@ articles from 1 Oct 2025, so items (6)–(12) (L, M, Q, R, S, X, Z) became (7)�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import polars as pl
@@ -143,12 +144,23 @@ FOREIGN_NATIONAL = Criterion(
 )
 
 
+# Narrower purposes of the profile that are a kind of a broader one the law names.
+NARROWER_PURPOSES = {"exchange": ("stem_exchange",)}
+
+
+def with_narrower(purposes: Iterable[str]) -> list[str]:
+    """``["exchange"]`` → ``["exchange", "stem_exchange"]``: a STEM exchange is an exchange."""
+    return list(
+        dict.fromkeys(p for broad in purposes for p in (broad, *NARROWER_PURPOSES.get(broad, ())))
+    )
+
+
 def purpose_in(code: str, purposes: tuple[str, ...], text: str, citation: Citation) -> Criterion:
     """The trip's purpose is one the visa is issued for (REG-2013 Art. 6)."""
     return Criterion(
         id=f"cn.{code}.purpose",
         text=text,
-        formula=lambda ctx: pl.col(PURPOSE.name).is_in(list(purposes)),
+        formula=lambda ctx: pl.col(PURPOSE.name).is_in(with_narrower(purposes)),
         reads=(PURPOSE,),
         since=REG_2013_IN_FORCE,
         citations=(citation,),

@@ -37,7 +37,7 @@ F = Visa(
             FOREIGN_NATIONAL,
             purpose_in(
                 "f",
-                ("exchange", "stem_exchange"),
+                ("exchange",),
                 "The purpose of the trip is an exchange, visit or study tour (交流、访问、考察)",
                 reg(6, 3),
             ),

@@ -107,18 +107,21 @@ def _education(ctx: Context) -> Bounds:
 
 def _experience(ctx: Context) -> Bounds:
     rule = ctx.param("cn.points.experience")
-    years = pl.col(EXPERIENCE_YEARS.name).floor()
-    points = (
-        pl.when(years < rule["min_years"])
-        .then(0)
-        .otherwise(
-            pl.min_horizontal(
-                rule["base"] + (years - rule["min_years"]) * rule["per_extra_year"], rule["max"]
-            )
+
+    def points(column: str) -> pl.Expr:
+        years = pl.col(column).floor()
+        extra = (years - rule["min_years"]) * rule["per_extra_year"]
+        return (
+            pl.when(years.is_null())
+            .then(None)
+            .when(years < rule["min_years"])
+            .then(0)
+            .otherwise(pl.min_horizontal(rule["base"] + extra, rule["max"]))
+            .cast(pl.Int32)
         )
-        .cast(pl.Int32)
-    )
-    return points.fill_null(0), points.fill_null(rule["max"])
+
+    low, high = EXPERIENCE_YEARS.columns
+    return points(low).fill_null(0), points(high).fill_null(rule["max"])
 
 
 def _months(ctx: Context) -> Bounds:
@@ -148,7 +151,10 @@ def _chinese(ctx: Context) -> Bounds:
 
 def _region(ctx: Context) -> Bounds:
     table = ctx.param("cn.points.work_region")
-    points = pl.col(WORK_REGION.name).replace_strict(table, default=0, return_dtype=pl.Int32)
+    region = pl.col(WORK_REGION.name)
+    points = pl.when(region.is_not_null()).then(
+        region.replace_strict(table, default=0, return_dtype=pl.Int32)
+    )
     return points.fill_null(0), points.fill_null(max(table.values()))
 
 
@@ -178,9 +184,15 @@ def _bonus(ctx: Context) -> Bounds:
         "top_foreign_university": pl.col(FOREIGN_DEGREE_TIERS.name).list.contains(tier),
         "fortune_500": pl.col(FORTUNE_500.name),
         "patents": pl.col(PATENTS.name) > 0,
-        "five_years_in_china": pl.col(CN_YEARS.name) >= 5,
+        "five_years_in_china": _at_least(CN_YEARS, 5),
     }
     return _best_of([(_flag(flags[item], cap), cap) for item in rule["items"]], cap)
+
+
+def _at_least(fact: Fact, threshold: float) -> pl.Expr:
+    """A range fact reaches the threshold: surely (low), surely not (high), or unknown."""
+    low, high = (pl.col(c) for c in fact.columns)
+    return pl.when(low >= threshold).then(True).when(high < threshold).then(False)
 
 
 def _local(ctx: Context) -> Bounds:

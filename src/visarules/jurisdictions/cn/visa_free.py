@@ -28,7 +28,7 @@ from visarules.engine.nodes import AllOf, Criterion
 from visarules.engine.parameters import Membership, Parameter, parse_members, parse_parameter
 from visarules.engine.visa import Visa
 from visarules.facts import ARRIVING_FROM, CITIZENSHIP, ONWARD_TICKET, ONWARD_TO, PURPOSE, STAY_DAYS
-from visarules.jurisdictions.cn.common import FOREIGN_NATIONAL
+from visarules.jurisdictions.cn.common import FOREIGN_NATIONAL, with_narrower
 
 PARAMETERS = None
 
@@ -134,7 +134,7 @@ UNILATERAL = Visa(
                 "The trip is for business, tourism, visiting relatives or friends, exchanges or "
                 "transit (no work, study or journalism)",
                 UNILATERAL_PURPOSES,
-                lambda purposes: pl.col(PURPOSE.name).is_in(purposes),
+                lambda purposes: pl.col(PURPOSE.name).is_in(with_narrower(purposes)),
                 (PURPOSE,),
             ),
             _param_criterion(
@@ -175,7 +175,7 @@ TRANSIT = Visa(
                 text="Tourism, business, visits or family visits while in transit (no work, study "
                 "or journalism)",
                 formula=lambda ctx: pl.col(PURPOSE.name).is_in(
-                    _schemes()["transit_240_hour"]["allowed_purposes"]
+                    with_narrower(_schemes()["transit_240_hour"]["allowed_purposes"])
                 ),
                 reads=(PURPOSE,),
                 since=TRANSIT_HOURS.values[0].since,
