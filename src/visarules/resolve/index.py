@@ -3,29 +3,33 @@
 Fuzzy search never scans every name. Candidates come from the query's tokens (words;
 character bigrams for Chinese, Japanese and Korean names), looked up with one edit of
 tolerance through a deletion neighbourhood (the SymSpell idea: a typo'd token and the
-right one share a one-character deletion), rarest tokens first. Only those candidates
-are scored with rapidfuzz. This is what lets 110,000 organisations answer in well under a
-millisecond, where ``process.extractOne`` over every name takes tens.
+right one share a one-character deletion), weighted by rarity (IDF). Only the rarest
+tokens bring names in; common ones ("university", "of") only rank them. The few best are
+scored with rapidfuzz. Postings are numpy arrays, so a query costs microseconds of
+array work whatever the index size; ``process.extractOne`` over every name costs tens of
+milliseconds at ROR's size (bench/resolve_speed.py measures both).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from visarules.resolve.normalize import is_cjk_char
 
-MAX_CANDIDATES = 60  # names scored per query
-COMMON_SHARE = 0.02  # a token in more than 2% of names only adds to candidates found otherwise
+MAX_CANDIDATES = 40  # names scored per query
+ADMIT_MAX = 800  # a token naming more names than this only ranks candidates found otherwise
 MIN_TYPO_LENGTH = 4  # shorter tokens must match exactly
 
 
 def tokens(key: str) -> list[str]:
     """Words of a normalised key; runs of CJK characters become overlapping bigrams."""
+    if key.isascii():
+        return key.split()
     out: list[str] = []
     for word in key.split():
         if any(is_cjk_char(ch) for ch in word):
@@ -43,6 +47,37 @@ def _transposes(token: str) -> set[str]:
     return {token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1)}
 
 
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
+def _members(sorted_ids: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are in the sorted array ``sorted_ids``."""
+    where = np.searchsorted(sorted_ids, values)
+    where[where == len(sorted_ids)] = 0
+    return np.asarray(sorted_ids[where] == values)
+
+
+@dataclass
+class _Postings:
+    """Token → sorted key ids, stored as one array with offsets (CSR)."""
+
+    slot: dict[str, int]
+    offsets: np.ndarray
+    ids: np.ndarray
+    idf: np.ndarray
+    neighbours: dict[str, list[str]]
+
+    def of(self, token: str) -> np.ndarray:
+        s = self.slot[token]
+        return self.ids[self.offsets[s] : self.offsets[s + 1]]
+
+    def size(self, token: str) -> int:
+        s = self.slot[token]
+        return int(self.offsets[s + 1] - self.offsets[s])
+
+
 @dataclass
 class NameIndex:
     """Keys (normalised names) with the entries they name; several entries may share a key."""
@@ -50,9 +85,7 @@ class NameIndex:
     keys: list[str] = field(default_factory=list)
     entries: list[list[int]] = field(default_factory=list)
     _by_key: dict[str, int] = field(default_factory=dict)
-    _postings: dict[str, list[int]] | None = None
-    _neighbours: dict[str, list[str]] | None = None
-    _sets: dict[str, frozenset[int]] = field(default_factory=dict)
+    _postings: _Postings | None = None
 
     def add(self, key: str, entry: int) -> None:
         if not key:
@@ -70,75 +103,87 @@ class NameIndex:
         kid = self._by_key.get(key)
         return [] if kid is None else self.entries[kid]
 
-    def _build(self) -> None:
-        postings: dict[str, list[int]] = defaultdict(list)
+    def prepare(self) -> None:
+        """Build the fuzzy-search structures now rather than on the first fuzzy query."""
+        if self._postings is None:
+            self._postings = self._build()
+
+    def _build(self) -> _Postings:
+        lists: dict[str, list[int]] = defaultdict(list)
         for kid, key in enumerate(self.keys):
             for token in set(tokens(key)):
-                postings[token].append(kid)
+                lists[token].append(kid)
+        slot = {token: i for i, token in enumerate(lists)}
+        sizes = np.fromiter((len(v) for v in lists.values()), dtype=np.int64, count=len(lists))
+        offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=offsets[1:])
+        ids = np.fromiter(
+            (kid for v in lists.values() for kid in v), dtype=np.int32, count=int(offsets[-1])
+        )
+        idf = np.log((len(self.keys) + 1) / sizes)
         neighbours: dict[str, list[str]] = defaultdict(list)
-        for token in postings:
+        for token in lists:
             if len(token) >= MIN_TYPO_LENGTH:
                 for variant in _deletes(token):
                     neighbours[variant].append(token)
-        self._postings, self._neighbours = dict(postings), dict(neighbours)
+        return _Postings(slot, offsets, ids, idf, dict(neighbours))
 
-    def _as_set(self, token: str) -> frozenset[int]:
-        assert self._postings is not None
-        if token not in self._sets:
-            self._sets[token] = frozenset(self._postings[token])
-        return self._sets[token]
-
-    def _similar_tokens(self, token: str) -> list[str]:
+    def _similar_tokens(self, postings: _Postings, token: str) -> list[str]:
         """Vocabulary tokens within one edit (or one transposition) of ``token``."""
-        assert self._postings is not None and self._neighbours is not None
-        if token in self._postings or len(token) < MIN_TYPO_LENGTH:
-            return [token] if token in self._postings else []
+        if token in postings.slot or len(token) < MIN_TYPO_LENGTH:
+            return [token] if token in postings.slot else []
         found: set[str] = set()
-        for variant in _deletes(token) | _transposes(token) | {token}:
-            if variant in self._postings:
+        for variant in _deletes(token) | _transposes(token):
+            if variant in postings.slot:
                 found.add(variant)
-            found.update(self._neighbours.get(variant, ()))
+            found.update(postings.neighbours.get(variant, ()))
+        found.update(postings.neighbours.get(token, ()))
         return [t for t in found if abs(len(t) - len(token)) <= 1]
 
     def candidates(self, key: str) -> list[int]:
-        """Key ids sharing the rarest tokens with the query, best overlap first."""
-        if self._postings is None:
-            self._build()
-        assert self._postings is not None
-        common = max(50, int(len(self.keys) * COMMON_SHARE))
-        options = []
-        for token in dict.fromkeys(tokens(key)):
-            similar = self._similar_tokens(token)
-            if similar:
-                options.append(similar)
+        """Key ids sharing the rarest tokens with the query, by summed rarity (IDF)."""
+        self.prepare()
         postings = self._postings
-        # rarest first: they say the most about which name is meant
-        options.sort(key=lambda similar: min(len(postings[t]) for t in similar))
-        score: dict[int, int] = defaultdict(int)
-        for similar in options:
-            for token in similar:
-                posting = self._postings[token]
-                if len(posting) > common and score:
-                    # a common word ("university") only ranks what rarer words found
-                    members = self._as_set(token)
-                    for kid in list(score):
-                        if kid in members:
-                            score[kid] += 1
-                else:
-                    for kid in posting:
-                        score[kid] += 1
-        ranked = sorted(score, key=lambda kid: -score[kid])
-        return ranked[:MAX_CANDIDATES]
+        assert postings is not None
+        groups: list[tuple[int, float, list[np.ndarray]]] = []
+        for token in dict.fromkeys(tokens(key)):
+            similar = self._similar_tokens(postings, token)
+            if similar:
+                arrays = [postings.of(t) for t in similar]
+                weight = max(float(postings.idf[postings.slot[t]]) for t in similar)
+                groups.append((sum(len(a) for a in arrays), weight, arrays))
+        if not groups:
+            return []
+        groups.sort(key=lambda g: g[0])
+        admit = sum(1 for g in groups if g[0] <= ADMIT_MAX) or 1
+        # Rare tokens: their names, each scored by the summed rarity of the tokens it shares.
+        rare = [(w, _sorted_unique(np.concatenate(a))) for _, w, a in groups[:admit]]
+        ids = np.concatenate([names for _, names in rare])
+        weights = np.concatenate([np.full(len(names), w) for w, names in rare])
+        order = np.argsort(ids, kind="stable")
+        ids, weights = ids[order], weights[order]
+        starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+        found = ids[starts]
+        score = np.add.reduceat(weights, starts)
+        # Common tokens only add to the names already found.
+        for _, weight, arrays in groups[admit:]:
+            hit = np.zeros(len(found), dtype=bool)
+            for posting in arrays:
+                hit |= _members(posting, found)
+            score += weight * hit
+        top = min(MAX_CANDIDATES, len(found))
+        best = np.argpartition(-score, top - 1)[:top] if top < len(found) else np.arange(top)
+        best = best[np.argsort(-score[best], kind="stable")]
+        return [int(kid) for kid in found[best]]
 
     def search(self, key: str, limit: int = 5, cutoff: float = 0.0) -> list[tuple[int, float]]:
         """(key id, similarity 0–1) of the closest names, best first."""
         kids = self.candidates(key)
         if not kids:
             return []
-        choices = {kid: self.keys[kid] for kid in kids}
         scored = process.extract(
             key,
-            choices,
+            {kid: self.keys[kid] for kid in kids},
             scorer=fuzz.token_sort_ratio,
             limit=limit,
             score_cutoff=cutoff * 100,
@@ -148,10 +193,3 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self.keys)
-
-
-def index_names(named: Iterable[tuple[str, int]]) -> NameIndex:
-    index = NameIndex()
-    for key, entry in named:
-        index.add(key, entry)
-    return index

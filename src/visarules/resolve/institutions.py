@@ -14,6 +14,7 @@ tiers), or a full ROR data dump imported with ``visarules registry import``
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,6 +35,7 @@ COUNTRY_MISMATCH = 0.93  # a fuzzy match in another country than the hint counts
 MIN_FUZZY_LENGTH = 5  # shorter strings (acronyms, fragments) must match exactly
 MAX_NAME_LENGTH = 200  # longer strings are not names
 REGISTRY_ENV = "VISARULES_REGISTRY"
+PARALLEL_MIN = 2_000  # new distinct strings below which one process is faster than forking
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,48 @@ class InstitutionRegistry:
             found = self._cache[cache_key] = self._resolve(text, cache_key[1])
         return found
 
+    def resolve_many(
+        self,
+        texts: Sequence[str],
+        countries: Sequence[str | None] | None = None,
+        workers: int = 1,
+    ) -> list[InstitutionResolution]:
+        """Resolve a column of strings: each distinct one once, in ``workers`` processes when
+        there are many new ones (the index is shared with them by fork, not copied)."""
+        countries = countries if countries is not None else [None] * len(texts)
+        pairs = [(t, c.upper() if c else None) for t, c in zip(texts, countries, strict=True)]
+        todo = [pair for pair in dict.fromkeys(pairs) if pair not in self._cache]
+        if workers > 1 and len(todo) >= PARALLEL_MIN and "fork" in mp.get_all_start_methods():
+            self.names.prepare()
+            global _FORKED
+            _FORKED = self
+            try:
+                with mp.get_context("fork").Pool(workers) as pool:
+                    chunks = [todo[i::workers] for i in range(workers)]
+                    for chunk, answers in zip(
+                        chunks, pool.map(_resolve_chunk, chunks), strict=True
+                    ):
+                        for pair, answer in zip(chunk, answers, strict=True):
+                            self._cache[pair] = self._unpack(pair[0], answer)
+            finally:
+                _FORKED = None
+        return [self.resolve(text, country) for text, country in pairs]
+
+    def _pack(self, res: InstitutionResolution) -> _Packed:
+        """A resolution as indices and scores: cheap to send between processes."""
+        match = (self._by_id[res.match.institution.id], res.match.score) if res.match else None
+        others = [(self._by_id[m.institution.id], m.score) for m in res.candidates]
+        return match, others, res.reason
+
+    def _unpack(self, text: str, packed: _Packed) -> InstitutionResolution:
+        match, others, reason = packed
+        return InstitutionResolution(
+            text,
+            self._match(*match) if match else None,
+            tuple(self._match(i, s) for i, s in others),
+            reason,
+        )
+
     def _resolve(self, text: str, country: str | None) -> InstitutionResolution:
         key = normalize(text)
         if not key:
@@ -207,6 +251,16 @@ class InstitutionRegistry:
             )
         others = tuple(self._match(i, s) for i, s in scored if i != top[0])[:3]
         return InstitutionResolution(text, self._match(top[0], best), others)
+
+
+_Packed = tuple[tuple[int, float] | None, list[tuple[int, float]], str | None]
+_FORKED: InstitutionRegistry | None = None  # the registry a forked worker resolves against
+
+
+def _resolve_chunk(pairs: list[tuple[str, str | None]]) -> list[_Packed]:
+    registry = _FORKED
+    assert registry is not None
+    return [registry._pack(registry._resolve(text, country)) for text, country in pairs]
 
 
 def _with_tiers(
