@@ -227,7 +227,7 @@ def _resolved(resolution: dict[str, Any]) -> str:
     if resolution["kind"] == "field":
         stem = {True: "STEM", False: "not STEM", None: "unknown"}[result["stem"]]
         return f"{query!r} → ISCED-F {result['isced_f']} / CIP {result['cip']} ({stem})"
-    return f"{query!r} → ISCED level {result['isced_level']} ({result['name']})"
+    return f"{query!r} → {result['name'] or 'unknown degree'} (ISCED level {result['isced_level']})"
 
 
 def _add_node(parent: Tree, node: dict[str, Any]) -> None:
@@ -387,7 +387,12 @@ def resolve_degree_cmd(text: str, as_json: AsJson = False) -> None:
     if as_json:
         _print_json(result)
         return
-    out.print(f"ISCED level {result['isced_level']} ({result['name']})")
+    if result["isced_level"] is not None:
+        out.print(f"ISCED level {result['isced_level']} ({result['name']})")
+    elif result["tertiary"] is False:
+        out.print("not a tertiary degree")
+    else:
+        out.print("[yellow]unknown degree[/]")
 
 
 @registry_app.command("import")

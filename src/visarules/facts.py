@@ -17,7 +17,7 @@ import polars as pl
 from visarules.engine.evaluate import ITEM, ROW, FactsTable
 from visarules.engine.facts import Collection, Fact
 from visarules.profile import Education, Employment, PartialDate, Profile
-from visarules.resolve.degrees import resolve_degree
+from visarules.resolve.degrees import NOT_TERTIARY, resolve_degree
 from visarules.resolve.fields import resolve_field
 from visarules.resolve.institutions import Institution, InstitutionRegistry, registry
 
@@ -25,7 +25,14 @@ EDUCATION = Collection("education", "education", "degrees and diplomas")
 EMPLOYMENT = Collection("employment", "employment", "jobs, current and past")
 FAMILY = Collection("family", "family_in_destination", "relatives living in the destination")
 
-_LEVELS = {"associate": 5, "bachelor": 6, "master": 7, "doctorate": 8, "other": 0}
+# The profile's level words (CONTRACT.md). "other" names no level: unknown, not "no degree".
+_LEVELS: dict[str, int | None] = {
+    "associate": 5,
+    "bachelor": 6,
+    "master": 7,
+    "doctorate": 8,
+    "other": None,
+}
 
 
 def _range_known(low: str, high: str) -> pl.Expr:
@@ -162,7 +169,11 @@ EDU_STEM_DHS = _fact(
     "edu_stem_dhs", "education[].field", pl.Boolean, "field is STEM under DHS", collection=EDUCATION
 )
 EDU_LEVEL = _fact(
-    "edu_level", "education[].level", pl.Int64, "ISCED 2011 level", collection=EDUCATION
+    "edu_level",
+    "education[].level",
+    pl.Int64,
+    "ISCED 2011 level (5–8); 0 for a known qualification below tertiary level",
+    collection=EDUCATION,
 )
 EDU_COMPLETED = _fact(
     "edu_completed",
@@ -362,7 +373,7 @@ class _PersonBuilder:
             return _LEVELS[text]
         res = resolve_degree(text)
         self.resolutions.append(Resolution(path, "degree", text, res.to_dict()))
-        return res.isced_level
+        return NOT_TERTIARY if res.tertiary is False else res.isced_level
 
     def education_rows(self) -> list[dict[str, Any]]:
         rows = []

@@ -222,9 +222,14 @@ def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluati
             )
             for key, fa in wanted
         )
-        agg = frame.group_by(ROW).agg(
-            pl.col(f"miss:{key}").list.explode(keep_nulls=False, empty_as_null=False)
-            for key, _ in wanted
+        # joins do not keep row order: sort so that paths come in item order, run after run
+        agg = (
+            frame.sort(ROW, ITEM)
+            .group_by(ROW, maintain_order=True)
+            .agg(
+                pl.col(f"miss:{key}").list.explode(keep_nulls=False, empty_as_null=False)
+                for key, _ in wanted
+            )
         )
         persons = persons.join(agg, on=ROW, how="left")
         item_missing.update({key: f"miss:{key}" for key, _ in wanted})

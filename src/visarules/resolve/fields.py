@@ -5,18 +5,24 @@ Two named STEM definitions (switchable as an assumption):
   statistics), 06 (ICT) and 07 (engineering, manufacturing and construction),
   the UNESCO/OECD reporting convention;
 - ``dhs``: the US DHS STEM Designated Degree Program List (CIP 2020 codes, 2024 edition).
+
+People write the degree with the field ("B.Tech CSE", "BSc (Hons) Physics", "Licence de
+mathématiques", "计算机科学与技术专业"): the degree name, a department suffix and a
+parenthesis are tried off in turn; each variant is looked up exactly, then the main one
+fuzzily. A string that resolves to nothing is unknown, never "not STEM".
 """
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-from rapidfuzz import fuzz, process
-
+from visarules.resolve.degrees import split_degree
+from visarules.resolve.index import NameIndex
 from visarules.resolve.normalize import compact, has_cjk, normalize
 
 STEM_DEFINITIONS = {
@@ -25,6 +31,40 @@ STEM_DEFINITIONS = {
 }
 ISCED_STEM_BROAD = ("05", "06", "07")
 MATCH_THRESHOLD = 0.88
+# Words people abbreviate in field names (after normalisation).
+ABBREVIATIONS = {
+    "engg": "engineering",
+    "eng": "engineering",
+    "comp": "computer",
+    "mech": "mechanical",
+    "elec": "electrical",
+    "stats": "statistics",
+    "maths": "mathematics",
+    "math": "mathematics",
+    "econ": "economics",
+    "admin": "administration",
+    "mgmt": "management",
+    "biz": "business",
+    "poli": "political",
+    "hons": "",
+    "honours": "",
+    "honors": "",
+}
+CJK_SUFFIXES = ("专业", "方向", "系", "学院")
+_PARENS = re.compile(r"[(（\[]([^)）\]]*)[)）\]]")
+# Engineering degrees: "B.E. Mechanical" means mechanical engineering.
+ENGINEERING_DEGREES = ("b e", "be", "beng", "b eng", "b technology", "btech", "m e", "meng",
+                       "m eng", "m technology", "mtech", "bachelor of engineering",
+                       "master of engineering", "bachelor of technology",
+                       "master of technology")  # fmt: skip
+# Degree names that are their field ("BCA", "LL.M.", "MBBS").
+FIELD_OF_DEGREE = {
+    "bca": "computer science", "mca": "computer science", "ll b": "law", "llb": "law",
+    "ll m": "law", "llm": "law", "mba": "business administration",
+    "bba": "business administration", "mbbs": "medicine", "b arch": "architecture",
+    "barch": "architecture", "b com": "commerce", "bcom": "commerce", "m com": "commerce",
+    "b pharm": "pharmacy", "bpharm": "pharmacy", "m pharm": "pharmacy",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -41,9 +81,7 @@ class FieldResolution:
     score: float
 
     def stem(self, definition: str) -> bool | None:
-        if self.entry is None:
-            return None
-        return is_stem(self.entry, definition)
+        return None if self.entry is None else is_stem(self.entry, definition)
 
     def to_dict(self, definition: str) -> dict[str, Any]:
         entry = self.entry
@@ -75,30 +113,70 @@ def dhs_stem_codes() -> frozenset[str]:
     )
 
 
+@dataclass
+class _Table:
+    entries: list[FieldEntry]
+    names: NameIndex
+
+
 @cache
-def _table() -> tuple[dict[str, FieldEntry], list[str]]:
-    text = resources.files("visarules.data").joinpath("fields.yaml").read_text("utf-8")
-    by_key: dict[str, FieldEntry] = {}
-    for raw in yaml.safe_load(text):
-        names = [n for values in raw["names"].values() for n in values]
-        entry = FieldEntry(str(raw["isced_f"]), raw.get("cip"), names[0])
-        for name in names:
-            by_key.setdefault(normalize(name), entry)
+def _table() -> _Table:
+    raw = json.loads(resources.files("visarules.data").joinpath("fields.json").read_text("utf-8"))
+    entries: list[FieldEntry] = []
+    names = NameIndex()
+    for i, item in enumerate(raw):
+        all_names = [str(n) for values in item["names"].values() for n in values]
+        label = item.get("label") or all_names[0]
+        entries.append(FieldEntry(str(item["isced_f"]), item.get("cip"), label))
+        for name in all_names:
+            names.add(normalize(name), i)
             if has_cjk(name):
-                by_key.setdefault(compact(name), entry)
-    return by_key, list(by_key)
+                names.add(compact(name), i)
+    return _Table(entries, names)
+
+
+def _expand(key: str) -> str:
+    return " ".join(w for w in (ABBREVIATIONS.get(word, word) for word in key.split()) if w)
+
+
+def _variants(text: str) -> list[str]:
+    """Keys to try, most literal first."""
+    outside = _PARENS.sub(" ", text)
+    inside = " ".join(_PARENS.findall(text))
+    keys = [normalize(text), normalize(outside), normalize(inside)]
+    found: list[str] = []
+    for key in keys:
+        if not key:
+            continue
+        level, degree, rest = split_degree(key)
+        for candidate in (key, rest, _expand(key), _expand(rest)):
+            for stripped in (candidate, *_without_cjk_suffix(candidate)):
+                if stripped and stripped not in found:
+                    found.append(stripped)
+        if level is not None and rest and degree in ENGINEERING_DEGREES:
+            found.append(f"{_expand(rest)} engineering")
+        if key in FIELD_OF_DEGREE:
+            found.append(FIELD_OF_DEGREE[key])
+    return found
+
+
+def _without_cjk_suffix(key: str) -> list[str]:
+    return [key[: -len(s)] for s in CJK_SUFFIXES if key.endswith(s) and len(key) > len(s) + 1]
 
 
 @cache
 def resolve_field(text: str) -> FieldResolution:
-    by_key, choices = _table()
-    key = normalize(text)
-    if not key:
+    table = _table()
+    variants = _variants(text)
+    for key in variants:
+        hits = table.names.exact(key) or table.names.exact(key.replace(" ", ""))
+        if hits:
+            return FieldResolution(text, table.entries[hits[0]], 1.0)
+    best: tuple[int, float] | None = None
+    for key in variants[:3]:
+        for kid, score in table.names.search(key, limit=1, cutoff=MATCH_THRESHOLD):
+            if best is None or score > best[1]:
+                best = (table.names.entries[kid][0], score)
+    if best is None:
         return FieldResolution(text, None, 0.0)
-    entry = by_key.get(key) or by_key.get(compact(text))
-    if entry:
-        return FieldResolution(text, entry, 1.0)
-    best = process.extractOne(key, choices, scorer=fuzz.token_sort_ratio, processor=None)
-    if best is None or best[1] / 100 < MATCH_THRESHOLD:
-        return FieldResolution(text, None, best[1] / 100 if best else 0.0)
-    return FieldResolution(text, by_key[best[0]], best[1] / 100)
+    return FieldResolution(text, table.entries[best[0]], best[1])

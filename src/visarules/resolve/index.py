@@ -18,12 +18,14 @@ from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from visarules.resolve.normalize import is_cjk_char
 
 MAX_CANDIDATES = 40  # names scored per query
 ADMIT_MAX = 800  # a token naming more names than this only ranks candidates found otherwise
 MIN_TYPO_LENGTH = 4  # shorter tokens must match exactly
+RETRY_BELOW = 0.9  # a best score below this widens the search to one-edit neighbours
 
 
 def tokens(key: str) -> list[str]:
@@ -45,6 +47,16 @@ def _deletes(token: str) -> set[str]:
 
 def _transposes(token: str) -> set[str]:
     return {token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1)}
+
+
+def _typo_similarity(a: str, b: str) -> float:
+    """0.92 for one edit (or transposition) in a name of 6+ characters, 0.9 for two in 16+."""
+    edits = DamerauLevenshtein.distance(a, b, score_cutoff=2)
+    if edits == 1 and len(a) >= 6:
+        return 0.92
+    if edits == 2 and len(a) >= 16:
+        return 0.9
+    return 0.0
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -128,11 +140,12 @@ class NameIndex:
                     neighbours[variant].append(token)
         return _Postings(slot, offsets, ids, idf, dict(neighbours))
 
-    def _similar_tokens(self, postings: _Postings, token: str) -> list[str]:
-        """Vocabulary tokens within one edit (or one transposition) of ``token``."""
-        if token in postings.slot or len(token) < MIN_TYPO_LENGTH:
+    def _similar_tokens(self, postings: _Postings, token: str, widen: bool = False) -> list[str]:
+        """Vocabulary tokens within one edit (or one transposition) of ``token``; a token in the
+        vocabulary stands for itself unless ``widen`` ("Colombia" may be "Columbia")."""
+        if len(token) < MIN_TYPO_LENGTH or (token in postings.slot and not widen):
             return [token] if token in postings.slot else []
-        found: set[str] = set()
+        found: set[str] = {token} if token in postings.slot else set()
         for variant in _deletes(token) | _transposes(token):
             if variant in postings.slot:
                 found.add(variant)
@@ -140,14 +153,26 @@ class NameIndex:
         found.update(postings.neighbours.get(token, ()))
         return [t for t in found if abs(len(t) - len(token)) <= 1]
 
-    def candidates(self, key: str) -> list[int]:
+    def unknown_words(self, key: str) -> int:
+        """How many of the query's words (4+ letters) are neither in the index nor one edit
+        away from a word that is: "Wakanda" in "Wakanda University of Technology"."""
+        self.prepare()
+        postings = self._postings
+        assert postings is not None
+        return sum(
+            1
+            for token in tokens(key)
+            if len(token) >= MIN_TYPO_LENGTH and not self._similar_tokens(postings, token)
+        )
+
+    def candidates(self, key: str, widen: bool = False) -> list[int]:
         """Key ids sharing the rarest tokens with the query, by summed rarity (IDF)."""
         self.prepare()
         postings = self._postings
         assert postings is not None
         groups: list[tuple[int, float, list[np.ndarray]]] = []
         for token in dict.fromkeys(tokens(key)):
-            similar = self._similar_tokens(postings, token)
+            similar = self._similar_tokens(postings, token, widen)
             if similar:
                 arrays = [postings.of(t) for t in similar]
                 weight = max(float(postings.idf[postings.slot[t]]) for t in similar)
@@ -177,8 +202,18 @@ class NameIndex:
         return [int(kid) for kid in found[best]]
 
     def search(self, key: str, limit: int = 5, cutoff: float = 0.0) -> list[tuple[int, float]]:
-        """(key id, similarity 0–1) of the closest names, best first."""
-        kids = self.candidates(key)
+        """(key id, similarity 0–1) of the closest names, best first.
+
+        Similarity is rapidfuzz's token-sort ratio, raised for a single typo in a long enough
+        name (one edit in "phyiscs" is a typo, not a 14% difference). When nothing comes
+        close, the search is repeated with every word widened to its one-edit neighbours."""
+        found = self._score(key, self.candidates(key), limit)
+        if not found or found[0][1] < RETRY_BELOW:
+            widened = self._score(key, self.candidates(key, widen=True), limit)
+            found = sorted({**dict(widened), **dict(found)}.items(), key=lambda p: -p[1])[:limit]
+        return [(kid, score) for kid, score in found if score >= cutoff]
+
+    def _score(self, key: str, kids: list[int], limit: int) -> list[tuple[int, float]]:
         if not kids:
             return []
         scored = process.extract(
@@ -186,10 +221,12 @@ class NameIndex:
             {kid: self.keys[kid] for kid in kids},
             scorer=fuzz.token_sort_ratio,
             limit=limit,
-            score_cutoff=cutoff * 100,
             processor=None,
         )
-        return [(kid, score / 100) for _, score, kid in scored]
+        return [
+            (kid, max(score / 100, _typo_similarity(key, self.keys[kid])))
+            for _, score, kid in scored
+        ]
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,10 @@ from visarules.resolve.index import NameIndex
 from visarules.resolve.normalize import compact, has_cjk, normalize
 
 MATCH_THRESHOLD = 0.90  # below this score the registry gives no match
+SHORT_QUERY = 10  # a query shorter than this needs SHORT_THRESHOLD: one letter off "Tokyo"
+SHORT_THRESHOLD = 0.95  # is "UTokyo", another name
+AMBIGUITY_MARGIN = 0.02  # two institutions this close in a fuzzy match: ambiguous, no guess
+UNKNOWN_WORD = 0.9  # each word the registry has never seen lowers a fuzzy score this much
 EXACT = 1.0
 ACRONYM = 0.97
 COUNTRY_MISMATCH = 0.93  # a fuzzy match in another country than the hint counts for less
@@ -85,6 +90,12 @@ def name_keys(inst: Institution) -> Iterable[str]:
         yield normalize(text)
         if has_cjk(text):
             yield compact(text)
+            yield _in_script(text)
+
+
+def _in_script(text: str) -> str:
+    """A CJK key that keeps Traditional characters, marked so that it meets only its like."""
+    return "=" + compact(text, simplify=False)
 
 
 @dataclass(frozen=True)
@@ -203,12 +214,26 @@ class InstitutionRegistry:
         )
 
     def _resolve(self, text: str, country: str | None) -> InstitutionResolution:
+        found = self._resolve_one(text, country)
+        if found.match is None and found.reason == "no_match":
+            # "Peking University (PKU)", "IIT Bombay, Mumbai": try the name alone
+            for variant in _shorter_forms(text):
+                shorter = self._resolve_one(variant, country)
+                if shorter.match is not None:
+                    return InstitutionResolution(text, shorter.match, shorter.candidates)
+        return found
+
+    def _resolve_one(self, text: str, country: str | None) -> InstitutionResolution:
         key = normalize(text)
         if not key:
             return InstitutionResolution(text, None, reason="empty")
         if len(key) > MAX_NAME_LENGTH:
             return InstitutionResolution(text, None, reason="not_a_name")
-        exact = self.names.exact(key) or self.names.exact(compact(text))
+        exact = (
+            (self.names.exact(_in_script(text)) if has_cjk(text) else [])
+            or self.names.exact(key)
+            or self.names.exact(compact(text))
+        )
         if exact:
             return self._choose(text, [(i, EXACT) for i in exact], country)
         by_acronym = self._acronyms.get(compact(text), [])
@@ -216,18 +241,28 @@ class InstitutionRegistry:
             return self._choose(text, [(i, ACRONYM) for i in by_acronym], country)
         if len(key) < MIN_FUZZY_LENGTH:
             return InstitutionResolution(text, None, reason="no_match")
+        return self._fuzzy(text, key, country)
+
+    def _fuzzy(self, text: str, key: str, country: str | None) -> InstitutionResolution:
         scored: dict[int, float] = {}
+        penalty = UNKNOWN_WORD ** self.names.unknown_words(key)
         for kid, similarity in self.names.search(key, limit=8, cutoff=0.7):
             for i in self.names.entries[kid]:
-                inst = self.institutions[i]
-                if country and inst.country != country:
-                    similarity *= COUNTRY_MISMATCH
-                scored[i] = max(scored.get(i, 0.0), similarity)
+                score = similarity * penalty
+                if country and self.institutions[i].country != country:
+                    score *= COUNTRY_MISMATCH
+                scored[i] = max(scored.get(i, 0.0), score)
         ranked = sorted(scored.items(), key=lambda pair: -pair[1])
-        if not ranked or ranked[0][1] < MATCH_THRESHOLD:
+        needed = SHORT_THRESHOLD if len(key) < SHORT_QUERY else MATCH_THRESHOLD
+        if not ranked or ranked[0][1] < needed:
             return InstitutionResolution(
                 text, None, tuple(self._match(i, s) for i, s in ranked[:3]), reason="no_match"
             )
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
+            close = tuple(
+                self._match(i, s) for i, s in ranked if ranked[0][1] - s < AMBIGUITY_MARGIN
+            )
+            return InstitutionResolution(text, None, close[:5], reason="ambiguous")
         return self._choose(text, ranked, country)
 
     def _match(self, i: int, score: float) -> Match:
@@ -251,6 +286,21 @@ class InstitutionRegistry:
             )
         others = tuple(self._match(i, s) for i, s in scored if i != top[0])[:3]
         return InstitutionResolution(text, self._match(top[0], best), others)
+
+
+_PARENTHESIS = re.compile(r"\s*[(（\[][^)）\]]*[)）\]]\s*")
+
+
+def _shorter_forms(text: str) -> list[str]:
+    """The string without a parenthesis, and without what follows its last comma."""
+    forms = []
+    bare = _PARENTHESIS.sub(" ", text).strip()
+    if bare and bare != text.strip():
+        forms.append(bare)
+    head, comma, _ = bare.rpartition(",")
+    if comma and len(head.strip()) >= MIN_FUZZY_LENGTH:
+        forms.append(head.strip())
+    return forms
 
 
 _Packed = tuple[tuple[int, float] | None, list[tuple[int, float]], str | None]

@@ -68,20 +68,25 @@ _APOSTROPHES = str.maketrans({"'": None, "’": None, "&": " and "})
 
 
 @lru_cache(maxsize=200_000)
-def normalize(text: str) -> str:
-    """A comparison key: ``"Univ. of Cambridge"`` → ``"university of cambridge"``."""
+def normalize(text: str, simplify: bool = True) -> str:
+    """A comparison key: ``"The Univ. of Cambridge"`` → ``"university of cambridge"``.
+
+    ``simplify=False`` keeps Traditional characters: 東北大学 (Tohoku, Japan) and 东北大学
+    (Northeastern, China) are one string once simplified."""
     text = _CONTROL.sub(" ", text[:MAX_INPUT])
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        if has_cjk(text):
+        if simplify and has_cjk(text):
             text = text.translate(_T2S)
         decomposed = unicodedata.normalize("NFKD", text.casefold())
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
     text = text.casefold().translate(_APOSTROPHES)
     words = _NON_WORD.sub(" ", text).replace("_", " ").split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
-def compact(text: str) -> str:
+def compact(text: str, simplify: bool = True) -> str:
     """Key without spaces, for acronyms and CJK names (``"I.I.T."`` → ``"iit"``)."""
-    return _SPACES.sub("", normalize(text))
+    return _SPACES.sub("", normalize(text, simplify))
