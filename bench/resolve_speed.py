@@ -167,7 +167,9 @@ def main() -> None:
     if args.measure:
         measure(args.label, registry(args.measure))
         return
-    print(f"python {sys.version.split()[0]}; {RECORDS:,} records from {DISTINCT:,} distinct strings")
+    print(
+        f"python {sys.version.split()[0]}; {RECORDS:,} records from {DISTINCT:,} distinct strings"
+    )
     measure("shipped registry", default_registry())
     ror = Path(args.ror)
     if not ror.is_file():

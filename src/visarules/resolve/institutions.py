@@ -288,6 +288,16 @@ class InstitutionRegistry:
         return InstitutionResolution(text, self._match(top[0], best), others)
 
 
+_ACRONYM_SHAPE = re.compile(r"[A-Z][A-Za-z0-9&./-]{1,11}")
+
+
+def is_acronym(alias: str) -> bool:
+    """One word, mostly capitals: "UCL", "HKUST", "IISc", "TU/e", "IIT-B" (not "McGill")."""
+    upper = sum(c.isupper() for c in alias)
+    lower = sum(c.islower() for c in alias)
+    return bool(_ACRONYM_SHAPE.fullmatch(alias)) and upper >= 2 and upper > lower
+
+
 _PARENTHESIS = re.compile(r"\s*[(（\[][^)）\]]*[)）\]]\s*")
 
 
@@ -359,11 +369,11 @@ def institution_from_dict(raw: Mapping[str, Any]) -> Institution:
     )
 
 
-def _expand(tiers: Mapping[str, Any], tier: str) -> set[str]:
+def implied_tiers(tiers: Mapping[str, Any], tier: str) -> set[str]:
     """A tier and every looser tier it implies (world_top_100 → world_top_200 → ...)."""
     found = {tier}
     for looser in tiers[tier].get("implies", []):
-        found |= _expand(tiers, looser)
+        found |= implied_tiers(tiers, looser)
     return found
 
 
@@ -374,7 +384,7 @@ def load_tiers() -> dict[str, Tier]:
     members: dict[str, set[str]] = defaultdict(set)
     for tier, spec in raw.items():
         for ror in spec.get("members", []):
-            for implied in _expand(raw, tier):
+            for implied in implied_tiers(raw, tier):
                 members[implied].add(ror_url(str(ror)))
     return {
         key: Tier(

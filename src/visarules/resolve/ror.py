@@ -31,6 +31,7 @@ from visarules.resolve.institutions import (
     Institution,
     InstitutionRegistry,
     editorial_aliases,
+    is_acronym,
     load_tiers,
     name_keys,
 )
@@ -152,7 +153,13 @@ def import_dump(source: str, out: str | None = None) -> dict[str, Any]:
                     skipped += 1
                     continue
                 if inst.id in extra:
-                    inst = replace(inst, aliases=inst.aliases + extra[inst.id])
+                    # acronym-shaped editorial names ("UCL") are scoped by country like ROR's
+                    names = extra[inst.id]
+                    inst = replace(
+                        inst,
+                        aliases=inst.aliases + tuple(n for n in names if not is_acronym(n)),
+                        acronyms=inst.acronyms + tuple(n for n in names if is_acronym(n)),
+                    )
                 index = len(rows)
                 rows.append(_row(inst))
                 keys += [(k, index, "name") for k in dict.fromkeys(name_keys(inst)) if k]
