@@ -26,6 +26,7 @@ MAX_CANDIDATES = 40  # names scored per query
 ADMIT_MAX = 800  # a token naming more names than this only ranks candidates found otherwise
 MIN_TYPO_LENGTH = 4  # shorter tokens must match exactly
 RETRY_BELOW = 0.9  # a best score below this widens the search to one-edit neighbours
+UNKNOWN_WORD = 0.9  # each word the index has never seen lowers a score this much
 
 
 def tokens(key: str) -> list[str]:
@@ -98,6 +99,8 @@ class NameIndex:
     entries: list[list[int]] = field(default_factory=list)
     _by_key: dict[str, int] = field(default_factory=dict)
     _postings: _Postings | None = None
+    # words recur across queries ("university", "institute"): their neighbours are kept
+    _similar: dict[tuple[str, bool], list[str]] = field(default_factory=dict)
 
     def add(self, key: str, entry: int) -> None:
         if not key:
@@ -108,6 +111,7 @@ class NameIndex:
             self.keys.append(key)
             self.entries.append([])
             self._postings = None
+            self._similar.clear()
         if entry not in self.entries[kid]:
             self.entries[kid].append(entry)
 
@@ -143,6 +147,12 @@ class NameIndex:
     def _similar_tokens(self, postings: _Postings, token: str, widen: bool = False) -> list[str]:
         """Vocabulary tokens within one edit (or one transposition) of ``token``; a token in the
         vocabulary stands for itself unless ``widen`` ("Colombia" may be "Columbia")."""
+        cached = self._similar.get((token, widen))
+        if cached is None:
+            cached = self._similar[(token, widen)] = self._find_similar(postings, token, widen)
+        return cached
+
+    def _find_similar(self, postings: _Postings, token: str, widen: bool) -> list[str]:
         if len(token) < MIN_TYPO_LENGTH or (token in postings.slot and not widen):
             return [token] if token in postings.slot else []
         found: set[str] = {token} if token in postings.slot else set()
@@ -153,25 +163,19 @@ class NameIndex:
         found.update(postings.neighbours.get(token, ()))
         return [t for t in found if abs(len(t) - len(token)) <= 1]
 
-    def unknown_words(self, key: str) -> int:
-        """How many of the query's words (4+ letters) are neither in the index nor one edit
-        away from a word that is: "Wakanda" in "Wakanda University of Technology"."""
+    def _ready(self) -> _Postings:
         self.prepare()
-        postings = self._postings
-        assert postings is not None
-        return sum(
-            1
-            for token in tokens(key)
-            if len(token) >= MIN_TYPO_LENGTH and not self._similar_tokens(postings, token)
-        )
+        assert self._postings is not None
+        return self._postings
 
     def candidates(self, key: str, widen: bool = False) -> list[int]:
         """Key ids sharing the rarest tokens with the query, by summed rarity (IDF)."""
-        self.prepare()
-        postings = self._postings
-        assert postings is not None
+        return self._candidates(list(dict.fromkeys(tokens(key))), widen)
+
+    def _candidates(self, words: list[str], widen: bool) -> list[int]:
+        postings = self._ready()
         groups: list[tuple[int, float, list[np.ndarray]]] = []
-        for token in dict.fromkeys(tokens(key)):
+        for token in words:
             similar = self._similar_tokens(postings, token, widen)
             if similar:
                 arrays = [postings.of(t) for t in similar]
@@ -182,7 +186,10 @@ class NameIndex:
         groups.sort(key=lambda g: g[0])
         admit = sum(1 for g in groups if g[0] <= ADMIT_MAX) or 1
         # Rare tokens: their names, each scored by the summed rarity of the tokens it shares.
-        rare = [(w, _sorted_unique(np.concatenate(a))) for _, w, a in groups[:admit]]
+        rare = [
+            (w, a[0] if len(a) == 1 else _sorted_unique(np.concatenate(a)))
+            for _, w, a in groups[:admit]
+        ]
         ids = np.concatenate([names for _, names in rare])
         weights = np.concatenate([np.full(len(names), w) for w, names in rare])
         order = np.argsort(ids, kind="stable")
@@ -205,13 +212,22 @@ class NameIndex:
         """(key id, similarity 0–1) of the closest names, best first.
 
         Similarity is rapidfuzz's token-sort ratio, raised for a single typo in a long enough
-        name (one edit in "phyiscs" is a typo, not a 14% difference). When nothing comes
-        close, the search is repeated with every word widened to its one-edit neighbours."""
-        found = self._score(key, self.candidates(key), limit)
-        if not found or found[0][1] < RETRY_BELOW:
-            widened = self._score(key, self.candidates(key, widen=True), limit)
+        name (one edit in "phyiscs" is a typo, not a 14% difference), and lowered for each
+        word of 4+ letters that is neither in the index nor one edit from one ("Wakanda" in
+        "Wakanda University of Technology" names nothing the index knows). When nothing
+        comes close, the search is repeated with every word widened to its one-edit
+        neighbours ("Colombia University" may be "Columbia")."""
+        postings = self._ready()
+        words = list(dict.fromkeys(tokens(key)))
+        unknown = sum(
+            1 for t in words if len(t) >= MIN_TYPO_LENGTH and not self._similar_tokens(postings, t)
+        )
+        found = self._score(key, self._candidates(words, widen=False), limit)
+        if not unknown and (not found or found[0][1] < RETRY_BELOW):
+            widened = self._score(key, self._candidates(words, widen=True), limit)
             found = sorted({**dict(widened), **dict(found)}.items(), key=lambda p: -p[1])[:limit]
-        return [(kid, score) for kid, score in found if score >= cutoff]
+        penalty = UNKNOWN_WORD**unknown
+        return [(kid, score * penalty) for kid, score in found if score * penalty >= cutoff]
 
     def _score(self, key: str, kids: list[int], limit: int) -> list[tuple[int, float]]:
         if not kids:

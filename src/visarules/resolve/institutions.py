@@ -33,7 +33,6 @@ MATCH_THRESHOLD = 0.90  # below this score the registry gives no match
 SHORT_QUERY = 10  # a query shorter than this needs SHORT_THRESHOLD: one letter off "Tokyo"
 SHORT_THRESHOLD = 0.95  # is "UTokyo", another name
 AMBIGUITY_MARGIN = 0.02  # two institutions this close in a fuzzy match: ambiguous, no guess
-UNKNOWN_WORD = 0.9  # each word the registry has never seen lowers a fuzzy score this much
 EXACT = 1.0
 ACRONYM = 0.97
 COUNTRY_MISMATCH = 0.93  # a fuzzy match in another country than the hint counts for less
@@ -245,10 +244,9 @@ class InstitutionRegistry:
 
     def _fuzzy(self, text: str, key: str, country: str | None) -> InstitutionResolution:
         scored: dict[int, float] = {}
-        penalty = UNKNOWN_WORD ** self.names.unknown_words(key)
         for kid, similarity in self.names.search(key, limit=8, cutoff=0.7):
             for i in self.names.entries[kid]:
-                score = similarity * penalty
+                score = similarity
                 if country and self.institutions[i].country != country:
                     score *= COUNTRY_MISMATCH
                 scored[i] = max(scored.get(i, 0.0), score)
