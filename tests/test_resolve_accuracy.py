@@ -38,3 +38,9 @@ def test_stem_accuracy_under_each_definition() -> None:
 def test_degree_level_accuracy() -> None:
     accuracy, _ = BENCH.score_degrees()
     assert accuracy >= 0.98
+
+
+def test_held_out_precision() -> None:
+    # a set written without sight of the registry: no guessing there either
+    score = BENCH.score_institutions(default_registry(), "institutions_heldout.csv")
+    assert score.precision >= 0.97, score.precision

@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from visarules.resolve.index import NameIndex
-from visarules.resolve.normalize import compact, has_cjk, normalize
+from visarules.resolve.normalize import compact, has_cjk, is_cjk_char, normalize
 
 MATCH_THRESHOLD = 0.90  # below this score the registry gives no match
 SHORT_QUERY = 10  # a query shorter than this needs SHORT_THRESHOLD: one letter off "Tokyo"
@@ -35,6 +35,11 @@ SHORT_THRESHOLD = 0.95  # is "UTokyo", another name
 AMBIGUITY_MARGIN = 0.02  # two institutions this close in a fuzzy match: ambiguous, no guess
 EXACT = 1.0
 ACRONYM = 0.97
+EMBEDDED = 0.95  # a known name found inside a longer string
+MIN_CJK_NAME = 4  # shorter CJK runs inside a longer string are too often common words
+DEPARTMENT_WORDS = frozenset(
+    ["department", "dept", "school", "faculty", "college", "laboratory", "lab", "division", "centre", "center", "graduate", "program", "programme", "unit", "group"]
+)
 COUNTRY_MISMATCH = 0.93  # a fuzzy match in another country than the hint counts for less
 MIN_FUZZY_LENGTH = 5  # shorter strings (acronyms, fragments) must match exactly
 MAX_NAME_LENGTH = 200  # longer strings are not names
@@ -87,6 +92,8 @@ def name_keys(inst: Institution) -> Iterable[str]:
     """The normalised forms under which an institution is found."""
     for text in inst.names():
         yield normalize(text)
+        if text.endswith("대학교"):  # Korean universities go by "…대": 연세대학교 → 연세대
+            yield normalize(text[: -len("학교")])
         if has_cjk(text):
             yield compact(text)
             yield _in_script(text)
@@ -214,13 +221,42 @@ class InstitutionRegistry:
 
     def _resolve(self, text: str, country: str | None) -> InstitutionResolution:
         found = self._resolve_one(text, country)
-        if found.match is None and found.reason == "no_match":
-            # "Peking University (PKU)", "IIT Bombay, Mumbai": try the name alone
-            for variant in _shorter_forms(text):
-                shorter = self._resolve_one(variant, country)
-                if shorter.match is not None:
-                    return InstitutionResolution(text, shorter.match, shorter.candidates)
-        return found
+        if found.match is not None or found.reason != "no_match":
+            return found
+        # An affiliation line: "Dept. of Physics, Tsinghua University, Beijing 100084".
+        best: InstitutionResolution | None = None
+        for part in _parts(text):
+            shorter = self._resolve_one(part, country)
+            if shorter.match and (best is None or shorter.match.score > best.match.score):  # type: ignore[union-attr]
+                best = shorter
+        if best is not None:
+            return InstitutionResolution(text, best.match, best.candidates)
+        # A name inside a longer string: "清华大学计算机系", "서울대학교 공과대학".
+        return self._embedded(text, country) or found
+
+    def _embedded(self, text: str, country: str | None) -> InstitutionResolution | None:
+        """The longest run of words (or of CJK characters) that is exactly a known name."""
+        windows: list[str] = []
+        words = normalize(text).split()
+        # a department or faculty named beside the institution: "Dept. of EECS UC Berkeley"
+        cue = bool(set(words) & DEPARTMENT_WORDS)
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                window = " ".join(words[i : i + n])
+                # two words need two more around them ("Max Planck Institute" is not the
+                # Max Planck Society); one word only if it is a CJK or Hangul name
+                if _cjk_word(window) or (cue and (n >= 3 or (n == 2 and len(words) >= 4))):
+                    windows.append(window)
+        for chars in {compact(text, simplify=False), compact(text)} if has_cjk(text) else ():
+            for n in range(len(chars) - 1, MIN_CJK_NAME - 1, -1):
+                windows += [chars[i : i + n] for i in range(len(chars) - n + 1)]
+        for window in windows:
+            hits = self.names.exact("=" + window) or self.names.exact(window)
+            if hits:
+                found = self._choose(text, [(i, EMBEDDED) for i in hits], country)
+                if found.match is not None:
+                    return found
+        return None
 
     def _resolve_one(self, text: str, country: str | None) -> InstitutionResolution:
         key = normalize(text)
@@ -237,6 +273,9 @@ class InstitutionRegistry:
             return self._choose(text, [(i, EXACT) for i in exact], country)
         by_acronym = self._acronyms.get(compact(text), [])
         if by_acronym:
+            if country and all(self.institutions[i].country != country for i in by_acronym):
+                # "NUM" in Mongolia is not the NUM of Malaysia
+                return InstitutionResolution(text, None, reason="no_match")
             return self._choose(text, [(i, ACRONYM) for i in by_acronym], country)
         if len(key) < MIN_FUZZY_LENGTH:
             return InstitutionResolution(text, None, reason="no_match")
@@ -299,16 +338,21 @@ def is_acronym(alias: str) -> bool:
 _PARENTHESIS = re.compile(r"\s*[(（\[][^)）\]]*[)）\]]\s*")
 
 
-def _shorter_forms(text: str) -> list[str]:
-    """The string without a parenthesis, and without what follows its last comma."""
-    forms = []
+def _cjk_word(word: str) -> bool:
+    return len(word) >= MIN_CJK_NAME and all(is_cjk_char(ch) for ch in word)
+
+
+_SEPARATORS = re.compile(r"[,;|、，；]")
+
+
+def _parts(text: str) -> list[str]:
+    """The string without its parenthesis, then each of its comma-separated segments."""
     bare = _PARENTHESIS.sub(" ", text).strip()
-    if bare and bare != text.strip():
-        forms.append(bare)
-    head, comma, _ = bare.rpartition(",")
-    if comma and len(head.strip()) >= MIN_FUZZY_LENGTH:
-        forms.append(head.strip())
-    return forms
+    parts = [bare] if bare and bare != text.strip() else []
+    segments = [seg.strip() for seg in _SEPARATORS.split(bare)]
+    if len(segments) > 1:
+        parts += [seg for seg in segments if len(seg) >= 2 and seg not in parts]
+    return parts
 
 
 _Packed = tuple[tuple[int, float] | None, list[tuple[int, float]], str | None]

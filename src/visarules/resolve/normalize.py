@@ -45,6 +45,7 @@ _ABBREVIATIONS = {
     "ctr": "center",
     "centre": "center",
     "&": "and",
+    "acad": "academy",
 }
 MAX_INPUT = 500  # characters kept; longer strings are not names
 
@@ -79,7 +80,9 @@ def normalize(text: str, simplify: bool = True) -> str:
         if simplify and has_cjk(text):
             text = text.translate(_T2S)
         decomposed = unicodedata.normalize("NFKD", text.casefold())
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        # recompose: Hangul syllables decompose into jamo, which are letters, not accents
+        text = unicodedata.normalize("NFC", bare).replace("ß", "ss")
     text = text.casefold().translate(_APOSTROPHES)
     words = _NON_WORD.sub(" ", text).replace("_", " ").split()
     if len(words) > 1 and words[0] == "the":
