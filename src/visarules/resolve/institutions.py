@@ -38,7 +38,23 @@ ACRONYM = 0.97
 EMBEDDED = 0.95  # a known name found inside a longer string
 MIN_CJK_NAME = 4  # shorter CJK runs inside a longer string are too often common words
 DEPARTMENT_WORDS = frozenset(
-    ["department", "dept", "school", "faculty", "college", "laboratory", "lab", "division", "centre", "center", "graduate", "program", "programme", "unit", "group"]
+    [
+        "department",
+        "dept",
+        "school",
+        "faculty",
+        "college",
+        "laboratory",
+        "lab",
+        "division",
+        "centre",
+        "center",
+        "graduate",
+        "program",
+        "programme",
+        "unit",
+        "group",
+    ]
 )
 COUNTRY_MISMATCH = 0.93  # a fuzzy match in another country than the hint counts for less
 MIN_FUZZY_LENGTH = 5  # shorter strings (acronyms, fragments) must match exactly
