@@ -77,18 +77,14 @@ class _Postings:
     """Token → sorted key ids, stored as one array with offsets (CSR)."""
 
     slot: dict[str, int]
-    offsets: np.ndarray
+    offsets: list[int]  # Python ints: indexing numpy scalars one at a time is slow
     ids: np.ndarray
-    idf: np.ndarray
+    idf: list[float]
     neighbours: dict[str, list[str]]
 
     def of(self, token: str) -> np.ndarray:
         s = self.slot[token]
         return self.ids[self.offsets[s] : self.offsets[s + 1]]
-
-    def size(self, token: str) -> int:
-        s = self.slot[token]
-        return int(self.offsets[s + 1] - self.offsets[s])
 
 
 @dataclass
@@ -136,13 +132,13 @@ class NameIndex:
         ids = np.fromiter(
             (kid for v in lists.values() for kid in v), dtype=np.int32, count=int(offsets[-1])
         )
-        idf = np.log((len(self.keys) + 1) / sizes)
+        idf = np.log((len(self.keys) + 1) / sizes).tolist()
         neighbours: dict[str, list[str]] = defaultdict(list)
         for token in lists:
             if len(token) >= MIN_TYPO_LENGTH:
                 for variant in _deletes(token):
                     neighbours[variant].append(token)
-        return _Postings(slot, offsets, ids, idf, dict(neighbours))
+        return _Postings(slot, offsets.tolist(), ids, idf, dict(neighbours))
 
     def _similar_tokens(self, postings: _Postings, token: str, widen: bool = False) -> list[str]:
         """Vocabulary tokens within one edit (or one transposition) of ``token``; a token in the
@@ -179,7 +175,7 @@ class NameIndex:
             similar = self._similar_tokens(postings, token, widen)
             if similar:
                 arrays = [postings.of(t) for t in similar]
-                weight = max(float(postings.idf[postings.slot[t]]) for t in similar)
+                weight = max(postings.idf[postings.slot[t]] for t in similar)
                 groups.append((sum(len(a) for a in arrays), weight, arrays))
         if not groups:
             return []

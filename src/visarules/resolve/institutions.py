@@ -239,10 +239,11 @@ class InstitutionRegistry:
         found = self._resolve_one(text, country)
         if found.match is not None or found.reason != "no_match":
             return found
-        # An affiliation line: "Dept. of Physics, Tsinghua University, Beijing 100084".
+        # An affiliation line: "Dept. of Physics, Tsinghua University, Beijing 100084". Its
+        # parts are looked up exactly: a fuzzy search per part would cost more than it finds.
         best: InstitutionResolution | None = None
         for part in _parts(text):
-            shorter = self._resolve_one(part, country)
+            shorter = self._resolve_one(part, country, fuzzy=False)
             if shorter.match and (best is None or shorter.match.score > best.match.score):  # type: ignore[union-attr]
                 best = shorter
         if best is not None:
@@ -274,7 +275,9 @@ class InstitutionRegistry:
                     return found
         return None
 
-    def _resolve_one(self, text: str, country: str | None) -> InstitutionResolution:
+    def _resolve_one(
+        self, text: str, country: str | None, fuzzy: bool = True
+    ) -> InstitutionResolution:
         key = normalize(text)
         if not key:
             return InstitutionResolution(text, None, reason="empty")
@@ -293,7 +296,7 @@ class InstitutionRegistry:
                 # "NUM" in Mongolia is not the NUM of Malaysia
                 return InstitutionResolution(text, None, reason="no_match")
             return self._choose(text, [(i, ACRONYM) for i in by_acronym], country)
-        if len(key) < MIN_FUZZY_LENGTH:
+        if not fuzzy or len(key) < MIN_FUZZY_LENGTH:
             return InstitutionResolution(text, None, reason="no_match")
         return self._fuzzy(text, key, country)
 
