@@ -12,6 +12,7 @@ milliseconds at ROR's size (bench/resolve_speed.py measures both).
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -116,9 +117,14 @@ class NameIndex:
         return [] if kid is None else self.entries[kid]
 
     def prepare(self) -> None:
-        """Build the fuzzy-search structures now rather than on the first fuzzy query."""
+        """Build the fuzzy-search structures now rather than on the first fuzzy query.
+
+        The index lives as long as the process: its hundreds of thousands of objects are then
+        frozen out of the garbage collector's reach, which otherwise walks them all on every
+        full collection (and, after a fork, unshares their pages)."""
         if self._postings is None:
             self._postings = self._build()
+            gc.freeze()
 
     def _build(self) -> _Postings:
         lists: dict[str, list[int]] = defaultdict(list)

@@ -200,25 +200,33 @@ class InstitutionRegistry:
         workers: int = 1,
     ) -> list[InstitutionResolution]:
         """Resolve a column of strings: each distinct one once, in ``workers`` processes when
-        there are many new ones (the index is shared with them by fork, not copied)."""
-        countries = countries if countries is not None else [None] * len(texts)
-        pairs = [(t, c.upper() if c else None) for t, c in zip(texts, countries, strict=True)]
-        todo = [pair for pair in dict.fromkeys(pairs) if pair not in self._cache]
+        there are many new ones (this process and forked ones that share the index)."""
+        if countries is None:
+            pairs: list[tuple[str, str | None]] = [(t, None) for t in texts]
+        else:
+            pairs = [(t, c.upper() if c else None) for t, c in zip(texts, countries, strict=True)]
+        cache = self._cache
+        todo = [pair for pair in dict.fromkeys(pairs) if pair not in cache]
         if workers > 1 and len(todo) >= PARALLEL_MIN and "fork" in mp.get_all_start_methods():
             self.names.prepare()
             global _FORKED
             _FORKED = self
             try:
-                with mp.get_context("fork").Pool(workers) as pool:
-                    chunks = [todo[i::workers] for i in range(workers)]
-                    for chunk, answers in zip(
-                        chunks, pool.map(_resolve_chunk, chunks), strict=True
-                    ):
+                with mp.get_context("fork").Pool(workers - 1) as pool:
+                    theirs = [todo[i::workers] for i in range(1, workers)]
+                    pending = pool.map_async(_resolve_chunk, theirs)
+                    todo = todo[0::workers]  # this process takes its share meanwhile
+                    for pair in todo:
+                        cache[pair] = self._resolve(*pair)
+                    for chunk, answers in zip(theirs, pending.get(), strict=True):
                         for pair, answer in zip(chunk, answers, strict=True):
-                            self._cache[pair] = self._unpack(pair[0], answer)
+                            cache[pair] = self._unpack(pair[0], answer)
             finally:
                 _FORKED = None
-        return [self.resolve(text, country) for text, country in pairs]
+        for pair in todo:
+            if pair not in cache:
+                cache[pair] = self._resolve(*pair)
+        return [cache[pair] for pair in pairs]
 
     def _pack(self, res: InstitutionResolution) -> _Packed:
         """A resolution as indices and scores: cheap to send between processes."""
