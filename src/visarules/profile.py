@@ -14,8 +14,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
-
 
 class PartialDate(BaseModel):
     """A date known to the year, the month or the day: ``2019``, ``2019-06``, ``2019-06-30``."""

@@ -18,13 +18,11 @@ from dataclasses import dataclass
 import polars as pl
 
 from visarules.engine.context import Context
-from visarules.engine.facts import Collection
 from visarules.engine.nodes import Criterion, ForAnyItem, Node, combine
 from visarules.engine.visa import Visa
 
 ROW = "_row"
 ITEM = "_item"
-STATUSES = ("eligible", "not_eligible", "undetermined")
 
 
 @dataclass
@@ -282,7 +280,3 @@ def _path_to(node: Node, target: Node) -> list[Node] | None:
         if found is not None:
             return [node, *found]
     return None
-
-
-def collections_of(visas: Sequence[Visa]) -> set[Collection]:
-    return {n.collection for v in visas for n in v.root.walk() if isinstance(n, ForAnyItem)}
