@@ -15,7 +15,6 @@ fuzzily. A string that resolves to nothing is unknown, never "not STEM".
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,7 +22,7 @@ from typing import Any
 
 from visarules.resolve.degrees import split_degree
 from visarules.resolve.index import NameIndex
-from visarules.resolve.normalize import compact, has_cjk, normalize
+from visarules.resolve.normalize import PARENTHESIS, compact, has_cjk, normalize
 
 STEM_DEFINITIONS = {
     "isced_f": "ISCED-F 2013 broad fields 05, 06 and 07 (UNESCO/OECD convention)",
@@ -51,7 +50,6 @@ ABBREVIATIONS = {
     "honors": "",
 }
 CJK_SUFFIXES = ("专业", "方向", "系", "学院")
-_PARENS = re.compile(r"[(（\[]([^)）\]]*)[)）\]]")
 # Engineering degrees: "B.E. Mechanical" means mechanical engineering.
 ENGINEERING_DEGREES = ("b e", "be", "beng", "b eng", "b technology", "btech", "m e", "meng",
                        "m eng", "m technology", "mtech", "bachelor of engineering",
@@ -141,8 +139,8 @@ def _expand(key: str) -> str:
 
 def _variants(text: str) -> list[str]:
     """Keys to try, most literal first."""
-    outside = _PARENS.sub(" ", text)
-    inside = " ".join(_PARENS.findall(text))
+    outside = PARENTHESIS.sub(" ", text)
+    inside = " ".join(PARENTHESIS.findall(text))
     keys = [normalize(text), normalize(outside), normalize(inside)]
     found: list[str] = []
     for key in keys:

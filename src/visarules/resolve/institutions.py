@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from visarules.resolve.index import NameIndex
-from visarules.resolve.normalize import compact, has_cjk, is_cjk_char, normalize
+from visarules.resolve.normalize import PARENTHESIS, compact, has_cjk, is_cjk_char, normalize
 
 MATCH_THRESHOLD = 0.90  # below this score the registry gives no match
 SHORT_QUERY = 10  # a query shorter than this needs SHORT_THRESHOLD: one letter off "Tokyo"
@@ -115,9 +115,12 @@ def name_keys(inst: Institution) -> Iterable[str]:
             yield _in_script(text)
 
 
+SCRIPT_KEY = "="  # marks keys that keep Traditional characters, so that they meet only their like
+
+
 def _in_script(text: str) -> str:
-    """A CJK key that keeps Traditional characters, marked so that it meets only its like."""
-    return "=" + compact(text, simplify=False)
+    """A CJK key that keeps Traditional characters."""
+    return SCRIPT_KEY + compact(text, simplify=False)
 
 
 @dataclass(frozen=True)
@@ -276,7 +279,7 @@ class InstitutionRegistry:
             for n in range(len(chars) - 1, MIN_CJK_NAME - 1, -1):
                 windows += [chars[i : i + n] for i in range(len(chars) - n + 1)]
         for window in windows:
-            hits = self.names.exact("=" + window) or self.names.exact(window)
+            hits = self.names.exact(SCRIPT_KEY + window) or self.names.exact(window)
             if hits:
                 found = self._choose(text, [(i, EMBEDDED) for i in hits], country)
                 if found.match is not None:
@@ -362,9 +365,6 @@ def is_acronym(alias: str) -> bool:
     return bool(_ACRONYM_SHAPE.fullmatch(alias)) and upper >= 2 and upper > lower
 
 
-_PARENTHESIS = re.compile(r"\s*[(（\[][^)）\]]*[)）\]]\s*")
-
-
 def _cjk_word(word: str) -> bool:
     return len(word) >= MIN_CJK_NAME and all(is_cjk_char(ch) for ch in word)
 
@@ -374,7 +374,7 @@ _SEPARATORS = re.compile(r"[,;|、，；]")
 
 def _parts(text: str) -> list[str]:
     """The string without its parenthesis, then each of its comma-separated segments."""
-    bare = _PARENTHESIS.sub(" ", text).strip()
+    bare = " ".join(PARENTHESIS.sub(" ", text).split())
     parts = [bare] if bare and bare != text.strip() else []
     segments = [seg.strip() for seg in _SEPARATORS.split(bare)]
     if len(segments) > 1:

@@ -47,6 +47,8 @@ _ABBREVIATIONS = {
     "&": "and",
     "acad": "academy",
 }
+# A parenthesis, with its content as group 1: "Peking University (PKU)", "BSc (Hons)".
+PARENTHESIS = re.compile(r"[(（\[]([^)）\]]*)[)）\]]")
 MAX_INPUT = 500  # characters kept; longer strings are not names
 
 
