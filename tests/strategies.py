@@ -14,6 +14,9 @@ LEVELS = ["bachelor", "master", "doctorate", "associate", "other", "B.Tech", "�
 PURPOSES = ["tourism", "business", "exchange", "family_visit", "family_reunion", "private",
             "study", "work", "talent", "transit", "journalism", "crew", "stem_exchange",
             "permanent_residence"]  # fmt: skip
+PORTS = ["PVG", "Shanghai", "URC", "Chengdu", "成都天府国际机场", "Hengqin", "Nowhere Port"]
+PLACES = ["Shanghai", "Sichuan", "Chengdu", "Baise", "Fuzhou", "福州", "Xinjiang", "Atlantis"]
+ROLES = ["postdoc", "Research Fellow", "software engineer", "博士后", "professor"]
 RELATIONS = ["spouse", "parent", "child", "sibling", "grandparent", "child_in_law"]
 STATUSES = ["citizen", "permanent_resident", "resident_foreigner"]
 
@@ -41,6 +44,7 @@ employment = st.fixed_dictionaries(
         "country": st.sampled_from(COUNTRIES),
         "field": st.sampled_from(FIELDS),
         "activity": st.sampled_from(["research", "teaching", "industry", "other"]),
+        "role": st.sampled_from(ROLES),
         "start": partial_date(2000, 2025),
         "fortune_global_500": st.booleans(),
     }
@@ -70,6 +74,10 @@ plan = st.fixed_dictionaries(
         "onward_ticket": st.booleans(),
         "arriving_from": st.sampled_from(COUNTRIES),
         "onward_to": st.sampled_from(COUNTRIES),
+        "entry_port": st.sampled_from(PORTS),
+        "exit_port": st.sampled_from(PORTS),
+        "regions": st.lists(st.sampled_from(PLACES), max_size=3),
+        "passport_type": st.sampled_from(["ordinary", "public_affairs", "service", "diplomatic"]),
         "media_approval": st.booleans(),
         "permanent_residence_confirmation": st.booleans(),
     }
@@ -105,13 +113,15 @@ full_profile: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
 )
 
 # Facts that may be unknown. Not here: education[].completed and employment[].end, whose
-# absence means "not completed" and "current" (CONTRACT.md), a known value.
+# absence means "not completed" and "current" (CONTRACT.md), a known value; and
+# plan.passport_type, whose absence means the ordinary passport any national can hold.
 REMOVABLE = [
     ("citizenship",), ("birth_date",), ("education",), ("employment",), ("languages",),
     ("former_chinese_national",), ("achievements",), ("plan",), ("family_in_destination",),
     ("plan", "purpose"), ("plan", "stay_days"), ("plan", "invitation"), ("plan", "work_permit"),
     ("plan", "high_end_talent_confirmation"), ("plan", "admission_letter"),
     ("plan", "job_offer"), ("plan", "onward_ticket"), ("plan", "onward_to"),
+    ("plan", "entry_port"), ("plan", "exit_port"), ("plan", "regions"),
     ("achievements", "major_international_award"), ("achievements", "patents"),
 ]  # fmt: skip
 
@@ -127,4 +137,7 @@ def without(profile: dict[str, Any], paths: list[tuple[str, ...]]) -> dict[str, 
             node = node.get(key) or {}
         if isinstance(node, dict):
             node.pop(path[-1], None)
+    passport = (profile.get("plan") or {}).get("passport_type")
+    if passport is not None:  # not a removable fact: its absence is a value
+        reduced.setdefault("plan", {})["passport_type"] = passport
     return reduced

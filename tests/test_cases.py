@@ -10,6 +10,10 @@ Files: tests/cases/<country>/*.yaml, each a list of ``cases`` (and optional ``po
         profile: {...}                   # CONTRACT.md profile
         expect: {CN-K: eligible}         # visa → status
         missing: {CN-K: [education]}     # optional: exact missing paths (any order)
+        criteria: {CN-R: {cn.r.category_a: true}}  # optional: a criterion's value (person level),
+                                                   # in the conditions or a tree beside them
+        warnings: {CN-R: [not_encoded]}  # optional: exact warning kinds (any order)
+        related_missing: {CN-R: {cn.r.category_a: [employment]}}  # optional: a tree beside
     points:
       - name: ...
         cites: CLASS-2017 points table item 1
@@ -45,7 +49,7 @@ def _load(kind: str) -> list[Any]:
 def _check_citation(case: dict[str, Any]) -> None:
     cites = case.get("cites")
     assert cites, "every case cites the clause it exercises"
-    assert cites.split()[0] in instruments(), f"unknown instrument in cites: {cites!r}"
+    assert cites.split()[0].rstrip(";,") in instruments(), f"unknown instrument in cites: {cites!r}"
 
 
 @pytest.mark.parametrize("case", _load("cases"))
@@ -59,9 +63,19 @@ def test_visa_case(case: dict[str, Any]) -> None:
     )
     got = {r["visa"]: r["status"] for r in result["results"]}
     assert got == case["expect"], {r["visa"]: r["reasons"] for r in result["results"]}
+    by_visa = {r["visa"]: r for r in result["results"]}
     for visa, paths in (case.get("missing") or {}).items():
-        missing = next(r["missing"] for r in result["results"] if r["visa"] == visa)
-        assert sorted(missing) == sorted(paths)
+        assert sorted(by_visa[visa]["missing"]) == sorted(paths)
+    for visa, values in (case.get("criteria") or {}).items():
+        trees = [by_visa[visa]["criteria"], *(r["criteria"] for r in by_visa[visa]["related"])]
+        got_values = {c["id"]: c["value"] for tree in trees for c in tree if "item" not in c}
+        assert {k: got_values[k] for k in values} == values
+    for visa, trees in (case.get("related_missing") or {}).items():
+        related = {r["id"]: r["missing"] for r in by_visa[visa]["related"]}
+        for tree, paths in trees.items():
+            assert sorted(related[tree]) == sorted(paths)
+    for visa, kinds in (case.get("warnings") or {}).items():
+        assert sorted(w["kind"] for w in by_visa[visa]["warnings"]) == sorted(kinds)
 
 
 @pytest.mark.parametrize("case", _load("points"))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from visarules import contract
 from visarules.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,3 +138,24 @@ def test_a_real_process_prints_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0
     assert "Traceback" not in done.stderr
+
+
+def test_the_readme_tables_of_fields_and_visas_are_current() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for name, table in (
+        ("fields", contract.fields_markdown()),
+        ("visas", contract.visas_markdown()),
+    ):
+        start, end = f"<!-- {name}:start -->\n", f"<!-- {name}:end -->"
+        assert readme.split(start)[1].split(end)[0] == table, (
+            f"README {name} table is stale: run `visarules {'schema' if name == 'fields' else 'visas'} --markdown`"
+        )
+
+
+def test_every_field_a_rule_reads_is_in_the_table() -> None:
+    listed = {f["path"] for f in contract.fields()}
+    from visarules.facts import ITEM_FACTS, PERSON_FACTS
+
+    for fact in [*PERSON_FACTS, *(f for facts in ITEM_FACTS.values() for f in facts)]:
+        for source in fact.sources:
+            assert source in listed, f"{fact.name} reads {source}, which the profile lacks"

@@ -24,6 +24,8 @@ from visarules.engine.evaluate import (
     Evaluation,
     evaluate,
     missing_column,
+    not_yet_law,
+    related_key,
     status_column,
 )
 from visarules.engine.nodes import AllOf, AnyOf, AtLeast, Criterion, ForAnyItem, Node
@@ -119,7 +121,7 @@ def _node_dict(node: Node, value: Any, ctx: Context, **extra: Any) -> dict[str, 
     }
     if isinstance(node, Criterion):
         out["since"] = node.since.isoformat()
-        if ctx.as_of < node.since and not node.timeless:
+        if not_yet_law(node, ctx):
             out["note"] = f"not in force before {node.since.isoformat()}"
         if node.assumptions:
             out["assumptions"] = {a: ctx.assumptions[a] for a in node.assumptions}
@@ -171,6 +173,26 @@ def _deciding(tree: dict[str, Any], value: Any, item: str | None = None) -> list
     return found
 
 
+def _warnings(visa: Visa, row: _Row, ctx: Context) -> list[dict[str, str]]:
+    """What the result cannot vouch for: law past the horizon, windows that ended."""
+    found = visa.warnings_for(ctx, row.values)
+    horizon = catalogue().jurisdictions[visa.country].horizon_warning(ctx.as_of)
+    return [horizon, *found] if horizon else found
+
+
+def _related(visa: Visa, node: Node, row: _Row, ctx: Context) -> dict[str, Any]:
+    """A tree explained beside the conditions: its value, what decides it, its criteria."""
+    tree = _tree(node, row, ctx)
+    return {
+        "id": node.id,
+        "text": node.text,
+        "value": tree["value"],
+        "missing": list(row.values[missing_column(related_key(visa.code, node.id))] or []),
+        "reasons": _deciding(tree, tree["value"]),
+        "criteria": _flatten(tree),
+    }
+
+
 def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
     tree = _tree(visa.root, row, ctx)
     return {
@@ -184,12 +206,14 @@ def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
         "requires": visa.requires,
         "reasons": _deciding(tree, tree["value"]),
         "criteria": _flatten(tree),
-        "benefits": visa.benefits_on(ctx),
+        "benefits": visa.benefits_for(ctx, row.values),
         "documents": [
             {"text": d.text, "citation": d.citation.render(ctx.as_of)} for d in visa.documents
         ],
         "assumptions": {a: ctx.assumptions[a] for a in visa.assumptions},
         "notes": list(visa.notes),
+        "warnings": _warnings(visa, row, ctx),
+        "related": [_related(visa, node, row, ctx) for node in visa.related],
         "citations": [visa.established_by.render(ctx.as_of)],
         "in_force": {
             "since": visa.since.isoformat(),
@@ -200,6 +224,16 @@ def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
 
 def _resolutions(items: list[Resolution]) -> list[dict[str, Any]]:
     return [{"path": r.path, "kind": r.kind, "query": r.query, "result": r.result} for r in items]
+
+
+def _all_warnings(results: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Every result's warnings once, each with the visas it concerns."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for result in results:
+        for warning in result["warnings"]:
+            entry = merged.setdefault((warning["kind"], warning["text"]), {**warning, "visas": []})
+            entry["visas"].append(result["visa"])
+    return list(merged.values())
 
 
 def _no_visa_needed(results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -235,6 +269,7 @@ def check(
         "as_of": ctx.as_of.isoformat(),
         "assumptions": dict(ctx.assumptions),
         "registry": resolvers.institutions.describe(),
+        "warnings": _all_warnings(results),
         "no_visa_needed": _no_visa_needed(results),
         "resolutions": _resolutions(resolutions[0]),
         "results": results,
@@ -257,6 +292,8 @@ def explain(
     row = _Row(ev, 0)
     result = visa_result(chosen, row, ctx)
     result["tree"] = _tree(chosen.root, row, ctx)
+    for related, node in zip(result["related"], chosen.related, strict=True):
+        related["tree"] = _tree(node, row, ctx)
     result["law"] = [c.to_dict(ctx.as_of) for c in _all_citations(chosen.root)]
     result["resolutions"] = _resolutions(resolutions[0])
     result["as_of"] = ctx.as_of.isoformat()
@@ -314,6 +351,7 @@ def points(
         "thresholds": thresholds,
         "missing": missing,
         "assumptions": {a.name: ctx.assumptions[a.name] for a in cn_points.ASSUMPTIONS},
+        "resolutions": _resolutions(built.resolutions[0]),
         "items": items,
     }
 

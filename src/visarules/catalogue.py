@@ -8,6 +8,7 @@ from importlib import resources
 from types import ModuleType
 
 from visarules.engine.assumptions import Assumption, AssumptionRegistry
+from visarules.engine.jurisdiction import Jurisdiction
 from visarules.engine.parameters import ParameterSet
 from visarules.engine.visa import Visa
 from visarules.jurisdictions import cn
@@ -24,6 +25,7 @@ class Catalogue:
     visas: tuple[Visa, ...]
     parameters: ParameterSet
     assumptions: AssumptionRegistry
+    jurisdictions: dict[str, Jurisdiction]  # by ISO country code
 
     def visa(self, code: str) -> Visa:
         for visa in self.visas:
@@ -38,7 +40,9 @@ def catalogue() -> Catalogue:
     visas: list[Visa] = []
     parameters = ParameterSet()
     assumptions = AssumptionRegistry()
+    jurisdictions: dict[str, Jurisdiction] = {}
     for jurisdiction in JURISDICTIONS:
+        jurisdictions[jurisdiction.JURISDICTION.country] = jurisdiction.JURISDICTION
         package = resources.files(jurisdiction.__name__)
         for name in jurisdiction.SHARED_PARAMETERS:
             parameters.load(package.joinpath(name))
@@ -50,4 +54,4 @@ def catalogue() -> Catalogue:
             for assumption in getattr(module, "ASSUMPTIONS", ()):
                 assumptions.add(assumption)
     visas.sort(key=lambda v: (v.country, v.kind != "visa", v.code))
-    return Catalogue(tuple(visas), parameters, assumptions)
+    return Catalogue(tuple(visas), parameters, assumptions, jurisdictions)

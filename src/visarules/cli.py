@@ -13,10 +13,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from visarules import api
+from visarules import api, contract
 from visarules.catalogue import catalogue
 from visarules.engine.assumptions import AssumptionError, parse_assume
 from visarules.errors import InputError
@@ -150,13 +151,26 @@ def check(
     _print_benefits([r for r in result["results"] if r["status"] == "eligible"])
     needed = result["no_visa_needed"]
     if needed["value"]:
-        out.print(f"[bold green]No visa needed for this trip:[/] {', '.join(needed['schemes'])}")
+        by_code = {r["visa"]: r for r in result["results"]}
+        for code in needed["schemes"]:
+            stay = by_code[code]["benefits"].get("stay_per_entry")
+            terms = f" — {escape(stay['text'])}" if stay else ""
+            out.print(f"[bold green]No visa needed for this trip:[/] {code}{terms}")
+    _print_warnings(result["warnings"], len(result["results"]))
     out.print(
         "[dim]Assumptions: "
         + ", ".join(f"{k}={v}" for k, v in result["assumptions"].items())
         + f". Registry: {result['registry']['name']} ({result['registry']['institutions']} "
         "institutions).[/]"
     )
+
+
+def _print_warnings(warnings: list[dict[str, Any]], shown: int = 1) -> None:
+    """One line a warning; the visas it concerns when not all of the ``shown`` results."""
+    for warning in warnings:
+        visas = warning.get("visas", [])
+        concerns = f" ({', '.join(visas)})" if 0 < len(visas) < shown else ""
+        out.print(f"[bold yellow]Warning:[/] {escape(warning['text'])}{concerns}")
 
 
 def _print_benefits(results: list[dict[str, Any]]) -> None:
@@ -204,6 +218,12 @@ def explain(
     out.print(root)
     if result["missing"]:
         out.print("[yellow]Facts that would decide it:[/] " + ", ".join(result["missing"]))
+    for related in result["related"]:
+        beside = Tree(f"[bold]Beside the conditions:[/] {escape(related['text'])}")
+        _add_node(beside, related["tree"])
+        out.print(beside)
+        if related["missing"]:
+            out.print("[yellow]Facts that would decide it:[/] " + ", ".join(related["missing"]))
     for resolution in result["resolutions"]:
         out.print(f"[dim]{resolution['path']}: {_resolved(resolution)}[/]")
     if result["assumptions"]:
@@ -214,11 +234,23 @@ def explain(
         )
     for note in result["notes"]:
         out.print(f"[dim]Note: {note}[/]")
+    _print_warnings(result["warnings"])
 
 
 def _resolved(resolution: dict[str, Any]) -> str:
     result = resolution["result"]
     query = resolution["query"]
+    if resolution["kind"] == "inference":
+        return f"{result['value']}: {result['reason']}"
+    if resolution["kind"] in ("port", "place"):
+        if result["match"]:
+            return f"{query!r} → {', '.join(result['names'])}"
+        if result["ambiguous"]:
+            return f"{query!r} → ambiguous: {', '.join(result['ambiguous'])}"
+        return f"{query!r} → not recognised"
+    if resolution["kind"] == "role":
+        postdoc = {True: "a postdoc", False: "not a postdoc", None: "maybe a postdoc"}
+        return f"{query!r} → {postdoc[result['postdoc']]}"
     if resolution["kind"] == "institution":
         match = result["match"]
         if match is None:
@@ -231,7 +263,7 @@ def _resolved(resolution: dict[str, Any]) -> str:
 
 
 def _add_node(parent: Tree, node: dict[str, Any]) -> None:
-    label = f"{VALUE_MARK[node['value']]} {node['text']} [dim]{node['id']}[/]"
+    label = f"{VALUE_MARK[node['value']]} {escape(node['text'])} [dim]{node['id']}[/]"
     if node.get("note"):
         label += f" [yellow]({node['note']})[/]"
     if node.get("assumptions"):
@@ -241,7 +273,7 @@ def _add_node(parent: Tree, node: dict[str, Any]) -> None:
     branch = parent.add(label)
     if node["kind"] == "criterion":
         for citation in node["citations"]:
-            branch.add(f"[dim cyan]{citation}[/]")
+            branch.add(f"[dim cyan]{escape(citation)}[/]")
     for child in node.get("children", []):
         _add_node(branch, child)
     for item in node.get("items", []):
@@ -255,8 +287,14 @@ def visas(
     country: Annotated[str | None, typer.Option("--country", help="ISO code, e.g. CN.")] = None,
     as_of: AsOf = None,
     as_json: AsJson = False,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="A table of every visa code (the contract).")
+    ] = False,
 ) -> None:
     """Every visa with its purpose and what it gives."""
+    if markdown:
+        sys.stdout.write(contract.visas_markdown())
+        return
     listed = api.list_visas(country, as_of)
     if as_json:
         _print_json(listed)
@@ -333,8 +371,15 @@ def assumptions(as_json: AsJson = False) -> None:
 
 
 @app.command()
-def schema() -> None:
-    """The profile's JSON Schema."""
+def schema(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="A table of every field and the rules reading it.")
+    ] = False,
+) -> None:
+    """The profile's JSON Schema, or the table of its fields."""
+    if markdown:
+        sys.stdout.write(contract.fields_markdown())
+        return
     _print_json(Profile.model_json_schema(by_alias=True))
 
 

@@ -7,7 +7,7 @@ results can show what each string was read as.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +20,8 @@ from visarules.profile import Education, Employment, PartialDate, Profile
 from visarules.resolve.degrees import NOT_TERTIARY, resolve_degree
 from visarules.resolve.fields import resolve_field
 from visarules.resolve.institutions import Institution, InstitutionRegistry, registry
+from visarules.resolve.places import CITY_REGIONS, places, resolve_port
+from visarules.resolve.roles import is_postdoc
 
 EDUCATION = Collection("education", "education", "degrees and diplomas")
 EMPLOYMENT = Collection("employment", "employment", "jobs, current and past")
@@ -52,12 +54,20 @@ BIRTH = _fact(
     "date of birth, as the earliest and latest possible date",
     columns=("birth_earliest", "birth_latest"),
     known_when=lambda: _range_known("birth_earliest", "birth_latest"),
+    sources=("birth_date", "birth_year"),
 )
 FORMER_CN = _fact(
     "former_chinese_national", "former_chinese_national", pl.Boolean, "once a Chinese national"
 )
 PURPOSE = _fact("purpose", "plan.purpose", pl.String, "purpose of the trip")
 STAY_DAYS = _fact("stay_days", "plan.stay_days", pl.Int64, "intended stay in days")
+PASSPORT = _fact(
+    "passport_type",
+    "plan.passport_type",
+    pl.String,
+    "passport travelled on: ordinary, public_affairs, service or diplomatic (absent: ordinary)",
+    known_when=lambda: pl.lit(True),  # absent means ordinary: never a question to ask
+)
 STUDY_DAYS = _fact(
     "study_days", "plan.intended_study_days", pl.Int64, "intended length of study in days"
 )
@@ -67,6 +77,7 @@ WORK_PERMIT = _fact(
     "plan.work_permit",
     pl.String,
     "work-permit notice held: A / B / C, 'yes' (class not given) or 'none'",
+    sources=("plan.work_permit.category",),
 )
 TALENT_LETTER = _fact(
     "talent_confirmation",
@@ -84,10 +95,47 @@ SALARY_CNY = _fact(
     "plan.job_offer.salary",
     pl.Float64,
     "annual salary offered by the Chinese employer, in CNY (null if in another currency)",
+    sources=("plan.job_offer.salary.amount", "plan.job_offer.salary.currency"),
 )
 ONWARD_TICKET = _fact("onward_ticket", "plan.onward_ticket", pl.Boolean, "confirmed onward ticket")
 ARRIVING_FROM = _fact("arriving_from", "plan.arriving_from", pl.String, "country arriving from")
 ONWARD_TO = _fact("onward_to", "plan.onward_to", pl.String, "country travelling on to")
+
+
+def _one_port(column: str) -> Callable[[], pl.Expr]:
+    """A port is known when the text names one; a city's several ports may not all agree."""
+    return lambda: (pl.col(column).list.len() == 1).fill_null(False)
+
+
+ENTRY_PORT = _fact(
+    "entry_port",
+    "plan.entry_port",
+    pl.List(pl.String),
+    "the port of entry, as the ports it may mean (one, or every port of a city named)",
+    known_when=_one_port("entry_port"),
+)
+EXIT_PORT = _fact(
+    "exit_port",
+    "plan.exit_port",
+    pl.List(pl.String),
+    "the port of exit, as for entry_port",
+    known_when=_one_port("exit_port"),
+)
+# A place in plan.regions that could not be read: unknown, so the rule cannot clear the trip.
+UNKNOWN_PLACE = "?"
+TRANSIT_PLACES = _fact(
+    "transit_places",
+    "plan.regions",
+    pl.List(pl.String),
+    "places to be visited in China: region codes (CN-SC) or cities (CN-SC/510100); "
+    f"'{UNKNOWN_PLACE}' for one that could not be read",
+    # known to the city: a province alone may be only partly within an area the law permits
+    known_when=lambda: (
+        ~pl.col("transit_places")
+        .list.eval(~(pl.element().str.contains("/") | pl.element().is_in(list(CITY_REGIONS))))
+        .list.any()
+    ).fill_null(False),
+)
 MEDIA_APPROVAL = _fact(
     "media_approval", "plan.media_approval", pl.Boolean, "approval under the foreign-media rules"
 )
@@ -97,7 +145,13 @@ PR_CONFIRMATION = _fact(
     pl.Boolean,
     "MPS confirmation form of permanent-residence status",
 )
-HSK = _fact("hsk_level", "languages", pl.Int64, "highest HSK level held (0 = none)")
+HSK = _fact(
+    "hsk_level",
+    "languages",
+    pl.Int64,
+    "highest HSK level held (0 = none)",
+    sources=("languages[].language", "languages[].test", "languages[].level"),
+)
 MAJOR_AWARD = _fact(
     "major_award",
     "achievements.major_international_award",
@@ -116,12 +170,20 @@ HIGHEST_LEVEL = _fact(
     "education",
     pl.Int64,
     "ISCED level of the highest completed degree (0 = none)",
+    sources=("education[].level", "education[].completed"),
 )
 TAUGHT_IN_CHINESE = _fact(
     "degree_in_chinese",
     "education",
     pl.Boolean,
     "holds a completed bachelor's or higher taught in Chinese",
+    sources=(
+        "education[].level",
+        "education[].completed",
+        "education[].taught_in_chinese",
+        "education[].institution",
+        "education[].country",
+    ),
 )
 EXPERIENCE_YEARS = _fact(
     "experience_years",
@@ -131,6 +193,7 @@ EXPERIENCE_YEARS = _fact(
     "fewest and most the dates allow; most is null when a start date is missing",
     columns=("experience_min", "experience_max"),
     known_when=lambda: _range_known("experience_min", "experience_max"),
+    sources=("employment[].start", "employment[].end"),
 )
 CN_YEARS = _fact(
     "cn_consecutive_years",
@@ -139,15 +202,21 @@ CN_YEARS = _fact(
     "longest continuous spell of work in China, in years (fewest, most)",
     columns=("cn_years_min", "cn_years_max"),
     known_when=lambda: _range_known("cn_years_min", "cn_years_max"),
+    sources=("employment[].country", "employment[].start", "employment[].end"),
 )
 FORTUNE_500 = _fact(
-    "fortune_500", "employment", pl.Boolean, "has worked for a Fortune Global 500 company"
+    "fortune_500",
+    "employment",
+    pl.Boolean,
+    "has worked for a Fortune Global 500 company",
+    sources=("employment[].fortune_global_500",),
 )
 FOREIGN_DEGREE_TIERS = _fact(
     "foreign_degree_tiers",
     "education",
     pl.List(pl.String),
     "tiers of the foreign institutions of completed degrees",
+    sources=("education[].institution", "education[].country", "education[].completed"),
 )
 
 # --- item facts: education ----------------------------------------------------------------
@@ -157,6 +226,7 @@ EDU_TIERS = _fact(
     pl.List(pl.String),
     "tiers of the institution (null when it did not resolve)",
     collection=EDUCATION,
+    sources=("education[].institution", "education[].country"),
 )
 EDU_STEM_ISCED = _fact(
     "edu_stem_isced_f",
@@ -181,6 +251,7 @@ EDU_COMPLETED = _fact(
     pl.Boolean,
     "completed by the as-of date (absent = not completed, as CONTRACT.md says)",
     collection=EDUCATION,
+    sources=("education[].completed",),
 )
 # --- item facts: employment ---------------------------------------------------------------
 JOB_TIERS = _fact(
@@ -189,6 +260,7 @@ JOB_TIERS = _fact(
     pl.List(pl.String),
     "tiers of the employer (null when it did not resolve)",
     collection=EMPLOYMENT,
+    sources=("employment[].employer", "employment[].country"),
 )
 JOB_STEM_ISCED = _fact(
     "job_stem_isced_f",
@@ -211,12 +283,20 @@ JOB_ACTIVITY = _fact(
     "research / teaching / ...",
     collection=EMPLOYMENT,
 )
+JOB_POSTDOC = _fact(
+    "job_postdoc",
+    "employment[].role",
+    pl.Boolean,
+    "the job is a postdoctoral research position (from the job title)",
+    collection=EMPLOYMENT,
+)
 JOB_CURRENT = _fact(
     "job_current",
     "employment[].end",
     pl.Boolean,
     "held on the as-of date",
     collection=EMPLOYMENT,
+    sources=("employment[].start", "employment[].end"),
 )
 # --- item facts: family -------------------------------------------------------------------
 FAM_RELATION = _fact(
@@ -235,15 +315,22 @@ FAM_STATUS = _fact(
 )
 
 PERSON_FACTS = (
-    CITIZENSHIP, BIRTH, FORMER_CN, PURPOSE, STAY_DAYS, STUDY_DAYS, INVITATION, WORK_PERMIT,
+    CITIZENSHIP, BIRTH, FORMER_CN, PURPOSE, STAY_DAYS, PASSPORT, STUDY_DAYS, INVITATION, WORK_PERMIT,
     TALENT_LETTER, ADMISSION, ANNUAL_MONTHS, WORK_REGION, SALARY_CNY, ONWARD_TICKET,
-    ARRIVING_FROM, ONWARD_TO, MEDIA_APPROVAL, PR_CONFIRMATION, HSK, MAJOR_AWARD,
+    ARRIVING_FROM, ONWARD_TO, ENTRY_PORT, EXIT_PORT, TRANSIT_PLACES, MEDIA_APPROVAL, PR_CONFIRMATION, HSK, MAJOR_AWARD,
     TALENT_PROGRAMME, PATENTS, HIGHEST_LEVEL, TAUGHT_IN_CHINESE, EXPERIENCE_YEARS, CN_YEARS,
     FORTUNE_500, FOREIGN_DEGREE_TIERS,
 )  # fmt: skip
 ITEM_FACTS = {
     EDUCATION.name: (EDU_TIERS, EDU_STEM_ISCED, EDU_STEM_DHS, EDU_LEVEL, EDU_COMPLETED),
-    EMPLOYMENT.name: (JOB_TIERS, JOB_STEM_ISCED, JOB_STEM_DHS, JOB_ACTIVITY, JOB_CURRENT),
+    EMPLOYMENT.name: (
+        JOB_TIERS,
+        JOB_STEM_ISCED,
+        JOB_STEM_DHS,
+        JOB_ACTIVITY,
+        JOB_POSTDOC,
+        JOB_CURRENT,
+    ),
     FAMILY.name: (FAM_RELATION, FAM_STATUS),
 }
 COLLECTIONS = (EDUCATION, EMPLOYMENT, FAMILY)
@@ -263,12 +350,17 @@ ITEM_SCHEMAS = {
 }
 
 
+# Where a degree may well be taught in Chinese; elsewhere the points table's "degree taught in
+# Chinese" line is inferred false unless the profile says otherwise.
+CHINESE_TEACHING_PLACES = frozenset({"CN", "HK", "MO", "TW"})
+
+
 @dataclass
 class Resolution:
     """What one string of the profile was read as."""
 
     path: str
-    kind: str  # institution | field | degree
+    kind: str  # institution | field | degree | role | port | place | inference
     query: str
     result: dict[str, Any]
 
@@ -366,6 +458,29 @@ class _PersonBuilder:
         self.resolutions.append(Resolution(path, "field", text, res.to_dict("isced_f")))
         return res.stem("isced_f"), res.stem("dhs")
 
+    def port(self, path: str, text: str | None) -> list[str] | None:
+        if not text:
+            return None
+        res = resolve_port(text)
+        self.resolutions.append(Resolution(path, "port", text, res.to_dict()))
+        return list(res.keys) or None
+
+    def places(self, path: str, texts: list[str] | None) -> list[str] | None:
+        if texts is None:
+            return None
+        keys = []
+        for i, text in enumerate(texts):
+            res = places().resolve(text)
+            self.resolutions.append(Resolution(f"{path}[{i}]", "place", text, res.to_dict()))
+            keys.append(res.keys[0] if res.keys else UNKNOWN_PLACE)
+        return keys
+
+    def postdoc(self, path: str, title: str | None) -> bool | None:
+        found = is_postdoc(title)
+        if title:
+            self.resolutions.append(Resolution(path, "role", title, {"postdoc": found}))
+        return found
+
     def level(self, path: str, text: str | None) -> int | None:
         if not text:
             return None
@@ -398,6 +513,35 @@ class _PersonBuilder:
             )
         return rows
 
+    def taught_in_chinese(self) -> list[bool | None]:
+        """Each degree's language of teaching: as the profile says, else inferred false for an
+        institution outside the places where Chinese is a language of instruction."""
+        flags: list[bool | None] = []
+        for i, (edu, country) in enumerate(
+            zip(self.p.education or [], self.degree_countries, strict=True)
+        ):
+            if edu.taught_in_chinese is not None or country is None:
+                flags.append(edu.taught_in_chinese)
+                continue
+            inferred = False if country not in CHINESE_TEACHING_PLACES else None
+            if inferred is False:
+                source = "the profile" if edu.country else "the registry"
+                self.resolutions.append(
+                    Resolution(
+                        f"education[{i}].taught_in_chinese",
+                        "inference",
+                        country,
+                        {
+                            "value": False,
+                            "reason": f"awarded in {country} (country from {source}), outside "
+                            "mainland China, Hong Kong, Macao and Taiwan: taken as not taught "
+                            "in Chinese unless the profile says so",
+                        },
+                    )
+                )
+            flags.append(inferred)
+        return flags
+
     def employment_rows(self) -> list[dict[str, Any]]:
         rows = []
         for i, job in enumerate(self.p.employment or []):
@@ -413,6 +557,7 @@ class _PersonBuilder:
                     "job_stem_isced_f": stem_isced,
                     "job_stem_dhs": stem_dhs,
                     "job_activity": job.activity,
+                    "job_postdoc": self.postdoc(f"{at}.role", job.role),
                     "job_current": _current(job, self.as_of),
                 }
             )
@@ -443,6 +588,7 @@ class _PersonBuilder:
             "former_chinese_national": p.former_chinese_national,
             "purpose": plan.purpose if plan else None,
             "stay_days": plan.stay_days if plan else None,
+            "passport_type": plan.passport_type if plan else None,
             "study_days": (plan.intended_study_days or plan.stay_days) if plan else None,
             "invitation_from": plan.invitation.from_ if plan and plan.invitation else None,
             "work_permit": _work_permit(plan.work_permit) if plan else None,
@@ -454,6 +600,9 @@ class _PersonBuilder:
             "onward_ticket": plan.onward_ticket if plan else None,
             "arriving_from": plan.arriving_from if plan else None,
             "onward_to": plan.onward_to if plan else None,
+            "entry_port": self.port("plan.entry_port", plan.entry_port) if plan else None,
+            "exit_port": self.port("plan.exit_port", plan.exit_port) if plan else None,
+            "transit_places": self.places("plan.regions", plan.regions) if plan else None,
             "media_approval": plan.media_approval if plan else None,
             "pr_confirmation": plan.permanent_residence_confirmation if plan else None,
             "hsk_level": _hsk(p),
@@ -465,7 +614,18 @@ class _PersonBuilder:
             else None,
             "patents": achievements.patents if achievements else None,
             "highest_level": _highest_level(education, p.education),
-            "degree_in_chinese": _degree_in_chinese(education, p.education),
+            "degree_in_chinese": _any_of(
+                [
+                    _all_of(
+                        None if row["edu_level"] is None else row["edu_level"] >= 6,
+                        row["edu_completed"],
+                        taught,
+                    )
+                    for row, taught in zip(education, self.taught_in_chinese(), strict=True)
+                ]
+            )
+            if p.education is not None
+            else None,
             **dict(
                 zip(
                     ("experience_min", "experience_max"),
@@ -543,22 +703,6 @@ def _highest_level(rows: list[dict[str, Any]], education: list[Education] | None
     ):
         return None
     return known
-
-
-def _degree_in_chinese(
-    rows: list[dict[str, Any]], education: list[Education] | None
-) -> bool | None:
-    if education is None:
-        return None
-    flags = [
-        _all_of(
-            None if row["edu_level"] is None else row["edu_level"] >= 6,
-            row["edu_completed"],
-            edu.taught_in_chinese,
-        )
-        for edu, row in zip(education, rows, strict=True)
-    ]
-    return _any_of(flags)
 
 
 def _tiers(inst: Institution | None) -> list[str] | None:

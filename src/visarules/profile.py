@@ -95,22 +95,32 @@ def _one_or_many(value: Any) -> Any:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    # Attribute docstrings are the field descriptions of the JSON Schema and of the table of
+    # fields (`visarules schema --markdown`).
+    model_config = ConfigDict(extra="allow", populate_by_name=True, use_attribute_docstrings=True)
 
 
 class Money(Model):
     amount: float = Field(ge=0)
+    """Amount in the currency's units."""
     currency: Annotated[str, BeforeValidator(_upper), Field(pattern=r"^[A-Z]{3}$")]
+    """ISO 4217 code, e.g. CNY, USD, EUR."""
 
 
 class Education(Model):
     institution: str | None = None
+    """University or research institution, as written, in any language."""
     country: CountryCode | None = None
+    """Country of the institution (helps resolution)."""
     field: str | None = None
-    # associate | bachelor | master | doctorate | other, or free text ("B.Tech", "硕士")
+    """Field of study, as written, in any language."""
     level: str | None = None
+    """associate, bachelor, master, doctorate or other, or free text ("B.Tech", "硕士")."""
     completed: Partial = None
-    taught_in_chinese: bool | None = None  # China's points table gives points for it
+    """Year, year-month or date; absent or in the future means not completed."""
+    taught_in_chinese: bool | None = None
+    """Taught in Chinese (China's points table); absent: inferred false outside mainland China,
+    Hong Kong, Macao and Taiwan."""
 
 
 Activity = Literal["research", "teaching", "industry", "other"]
@@ -118,38 +128,63 @@ Activity = Literal["research", "teaching", "industry", "other"]
 
 class Employment(Model):
     employer: str | None = None
+    """Employer, as written; universities and research institutions resolve to the registry."""
     country: CountryCode | None = None
+    """Country where the job is (or was)."""
     role: str | None = None
+    """Job title, e.g. "postdoctoral researcher"."""
     field: str | None = None
+    """Field of the work, as written."""
     activity: Activity | None = None
+    """research, teaching, industry or other."""
     start: Partial = None
-    end: Partial = None  # null = current
+    """Start date (year, year-month or date)."""
+    end: Partial = None
+    """End date; absent or null means current."""
     annual_salary: Money | None = None
-    fortune_global_500: bool | None = None  # China's points table: bonus for such experience
+    """Annual salary in this job."""
+    fortune_global_500: bool | None = None
+    """The employer is a Fortune Global 500 company (China's points table bonus)."""
 
 
 class LanguageSkill(Model):
     language: str
+    """Language, e.g. zh or en."""
     test: str | None = None
+    """Test taken, e.g. HSK or IELTS."""
     level: float | str | None = None
+    """Level or score obtained, e.g. 5 or 7.5."""
 
 
 class Achievements(Model):
     major_international_award: str | bool | None = None
+    """The award's name (e.g. Nobel Prize in Physics); false = none."""
     awards: list[str] | None = None
+    """Lesser nationally or internationally recognised prizes, by name."""
     publications: int | None = Field(default=None, ge=0)
+    """Number of publications."""
     citations: int | None = Field(default=None, ge=0)
+    """Number of citations of the person's work."""
     patents: int | None = Field(default=None, ge=0)
+    """Number of patents held."""
     memberships_requiring_achievement: bool | None = None
+    """Member of associations that require outstanding achievement."""
     judged_others_work: bool | None = None
+    """Has judged the work of others in the field."""
     media_coverage: bool | None = None
+    """Published material about the person in major media."""
     original_contributions_of_major_significance: bool | None = None
+    """Original contributions of major significance to the field."""
     critical_role_at_distinguished_organisation: bool | None = None
+    """A leading or critical role at a distinguished organisation."""
     high_salary_relative_to_field: bool | None = None
+    """A high salary compared with others in the field."""
     commercial_success_in_performing_arts: bool | None = None
+    """Commercial success in the performing arts."""
     artistic_exhibitions: bool | None = None
-    # Selected for a Chinese talent programme (China's Category A, direct route 1)
+    """Work displayed at artistic exhibitions."""
     talent_programme: str | bool | None = None
+    """Selected for a Chinese talent programme (the programme's name; false = none)."""
 
 
 Purpose = Literal[
@@ -175,15 +210,19 @@ Purpose = Literal[
 
 class Invitation(Model):
     from_: Literal["organisation", "person", "none"] | None = Field(default=None, alias="from")
+    """Who invites: organisation, person or none."""
 
 
 class WorkPermit(Model):
     category: Literal["A", "B", "C"] | None = None
+    """China's work-permit class (A high-end, B professional, C other)."""
 
 
 class JobOffer(Model):
     employer: str | None = None
+    """The employer offering the job."""
     country: CountryCode | None = None
+    """Country of the job."""
     employer_type: (
         Literal[
             "company",
@@ -194,40 +233,79 @@ class JobOffer(Model):
         ]
         | None
     ) = None
+    """company, university, university_affiliated_nonprofit, nonprofit_research or
+    government_research."""
     occupation: str | None = None
+    """Occupation, as written."""
     position: str | None = None
+    """Kind of position, e.g. tenure_track or permanent_research."""
     salary: Money | None = None
+    """Annual salary offered (China's points table reads it in CNY)."""
     wage_level: Literal["I", "II", "III", "IV"] | None = None
+    """US OEWS wage level I to IV."""
     requires_bachelor: bool | None = None
+    """The job requires a bachelor's or higher in a directly related field."""
+
+
+PassportType = Literal["ordinary", "public_affairs", "service", "diplomatic"]
 
 
 class Plan(Model):
     destination: CountryCode | None = None
+    """Country of destination."""
+    passport_type: PassportType | None = None
+    """Passport travelled on: ordinary, public_affairs, service or diplomatic; absent means an
+    ordinary passport, which any national can get."""
     purpose: Purpose | None = None
+    """Purpose of the trip."""
     stay_days: int | None = Field(default=None, ge=0)
+    """Intended length of stay, in days."""
     entries: Literal["single", "double", "multiple"] | None = None
+    """Entries wanted: single, double or multiple."""
     intended_study_days: int | None = Field(default=None, ge=0)
+    """Intended length of study, in days (study visas)."""
     invitation: Invitation | None = None
-    # {category: A} once notified; false = no work permit; absent/null = unknown
+    """The invitation letter, if any."""
     work_permit: WorkPermit | Literal[False] | None = None
+    """{category: A} once granted or notified; false = no work permit."""
     high_end_talent_confirmation: bool | None = None
+    """Holds China's Confirmation Letter of Foreign High-end Talent (R visa)."""
     admission_letter: bool | None = None
+    """Holds the school's admission notice (study visas)."""
     annual_months_in_destination: float | None = Field(default=None, ge=0, le=12)
+    """Months a year the person will work there (China's points table)."""
     work_region: Literal["western", "northeast", "poverty_county", "other"] | None = None
+    """Region of work in China: western, northeast, poverty_county or other (points table)."""
     job_offer: JobOffer | None = None
+    """The job offered in the destination."""
     petition_type: (
         Literal["new_employment", "change_of_status", "extension", "amendment"] | None
     ) = None
+    """US petitions: new_employment, change_of_status, extension or amendment."""
     petition_filed_on: Partial = None
+    """US petitions: the filing date."""
     beneficiary_location: Literal["outside_us", "inside_us"] | None = None
+    """US petitions: where the beneficiary is."""
     valid_h1b_visa: bool | None = None
+    """US petitions: holds a valid H-1B visa."""
     consular_notification: bool | None = None
-    # China-specific documents (REG-2013 Art. 7); absent = unknown
-    onward_ticket: bool | None = None  # confirmed onward ticket (date and seat)
+    """US petitions: asks for consular or port-of-entry notification."""
+    onward_ticket: bool | None = None
+    """Holds a confirmed onward ticket (fixed date and seat) to another country."""
     arriving_from: CountryCode | None = None
+    """Country the person arrives from."""
     onward_to: CountryCode | None = None
-    media_approval: bool | None = None  # approval under the foreign-media rules (J1/J2)
-    permanent_residence_confirmation: bool | None = None  # MPS confirmation form (D)
+    """Country or region the person travels on to."""
+    entry_port: str | None = None
+    """Port of entry: a code (PVG) or a name in any language (浦东, Shanghai Pudong)."""
+    exit_port: str | None = None
+    """Port of exit, as entry_port."""
+    regions: list[str] | None = None
+    """Places to be visited: provinces or cities, in any language (Sichuan, 成都, CN-SC)."""
+    media_approval: bool | None = None
+    """Approval under China's rules on foreign media (J1/J2 visas)."""
+    permanent_residence_confirmation: bool | None = None
+    """China's confirmation form of permanent-residence status (D visa)."""
 
 
 Relation = Literal[
@@ -246,20 +324,33 @@ class FamilyMember(Model):
     """A relative living in the destination; ``relation`` is what they are to the applicant."""
 
     relation: Relation
+    """What the relative is to the applicant: spouse, parent, child, sibling, grandparent,
+    grandchild, parent_in_law or child_in_law."""
     status: Literal["citizen", "permanent_resident", "resident_foreigner"] | None = None
+    """The relative's status there: citizen, permanent_resident or resident_foreigner."""
 
 
 class Profile(Model):
     citizenship: Annotated[list[CountryCode] | None, BeforeValidator(_one_or_many)] = None
+    """Nationalities: ISO 3166-1 alpha-2 codes; a plain string for one."""
     birth_date: Partial = None
+    """Date of birth (year, year-month or date)."""
     birth_year: int | None = Field(default=None, ge=1900, le=2200)
+    """Year of birth, when the date is not given."""
     education: list[Education] | None = None
+    """Degrees and diplomas; [] = none."""
     employment: list[Employment] | None = None
+    """Jobs, current and past; [] = none."""
     languages: list[LanguageSkill] | None = None
+    """Languages and test results; [] = none."""
     former_chinese_national: bool | None = None
+    """Once held Chinese nationality."""
     achievements: Achievements | None = None
+    """Awards, publications and other distinctions (talent categories)."""
     plan: Plan | None = None
+    """What the person wants to do in the destination."""
     family_in_destination: list[FamilyMember] | None = None
+    """Relatives living in the destination; [] = none."""
 
     @model_validator(mode="after")
     def _birth_consistent(self) -> Profile:

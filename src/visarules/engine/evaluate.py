@@ -49,11 +49,23 @@ def missing_column(code: str) -> str:
     return f"{code}:missing"
 
 
+def related_key(code: str, node_id: str) -> str:
+    """Name of a tree explained beside a visa (the path to a document the visa requires)."""
+    return f"{code}#{node_id}"
+
+
+def _targets(visas: Sequence[Visa]) -> list[tuple[str, Node]]:
+    """The trees that get a list of missing facts: each visa's, and each explained beside it."""
+    return [(visa.code, visa.root) for visa in visas] + [
+        (related_key(visa.code, node.id), node) for visa in visas for node in visa.related
+    ]
+
+
 def _unique_nodes(visas: Sequence[Visa]) -> dict[str, Node]:
     """Every node by id; one id must mean one node, so shared criteria are computed once."""
     nodes: dict[str, Node] = {}
-    for visa in visas:
-        for node in visa.root.walk():
+    for _, tree in _targets(visas):
+        for node in tree.walk():
             seen = nodes.setdefault(node.id, node)
             if seen is not node:
                 raise ValueError(f"node id {node.id!r} is used by two different nodes")
@@ -69,9 +81,14 @@ def _item_nodes(node: Node) -> set[str]:
     return inside
 
 
+def not_yet_law(node: Criterion, ctx: Context) -> bool:
+    """The clause took effect after the as-of date: it says nothing on that date."""
+    return ctx.as_of < node.since and not node.timeless
+
+
 def _value(node: Node, ctx: Context) -> pl.Expr:
     if isinstance(node, Criterion):
-        if ctx.as_of < node.since and not node.timeless:  # not law yet: nothing to say
+        if not_yet_law(node, ctx):
             return pl.lit(None, dtype=pl.Boolean)
         return node.formula(ctx).cast(pl.Boolean)
     return combine(node, [pl.col(child.id) for child in node.children])
@@ -104,9 +121,13 @@ def _evaluate_layers(frame: pl.LazyFrame, nodes: Iterable[Node], ctx: Context) -
     return frame
 
 
-def _missing_terms(node: Node, relevant: pl.Expr, on_items: bool) -> list[pl.Expr]:
-    """Path expressions (null when not missing) for the unknown facts that would decide ``node``."""
+def _missing_terms(node: Node, relevant: pl.Expr, on_items: bool, ctx: Context) -> list[pl.Expr]:
+    """Path expressions (null when not missing) for the unknown facts that would decide ``node``.
+
+    A clause not yet in force is unknown whatever the facts: it asks for none of them."""
     if isinstance(node, Criterion):
+        if not_yet_law(node, ctx):
+            return []
         unknown_here = relevant & pl.col(node.id).is_null()
         terms: list[pl.Expr] = []
         for fact in node.reads:
@@ -115,6 +136,9 @@ def _missing_terms(node: Node, relevant: pl.Expr, on_items: bool) -> list[pl.Exp
             terms.append(pl.when(unknown_here & ~fact.known()).then(path))
         return terms
     if isinstance(node, ForAnyItem):
+        below = [n for n in node.node.walk() if isinstance(n, Criterion)]
+        if all(not_yet_law(n, ctx) for n in below):
+            return []
         return [
             pl.when(relevant & ~pl.col(node.collection.known_column)).then(
                 pl.lit(node.collection.path)
@@ -122,12 +146,12 @@ def _missing_terms(node: Node, relevant: pl.Expr, on_items: bool) -> list[pl.Exp
         ]
     terms = []
     for child in node.children:
-        terms.extend(_missing_terms(child, relevant & pl.col(child.id).is_null(), on_items))
+        terms.extend(_missing_terms(child, relevant & pl.col(child.id).is_null(), on_items, ctx))
     return terms
 
 
-def _item_missing(fa: ForAnyItem, relevant: pl.Expr) -> list[pl.Expr]:
-    return _missing_terms(fa.node, relevant & pl.col(fa.node.id).is_null(), on_items=True)
+def _item_missing(fa: ForAnyItem, relevant: pl.Expr, ctx: Context) -> list[pl.Expr]:
+    return _missing_terms(fa.node, relevant & pl.col(fa.node.id).is_null(), True, ctx)
 
 
 def _collect_paths(terms: list[pl.Expr]) -> pl.Expr:
@@ -138,7 +162,7 @@ def _collect_paths(terms: list[pl.Expr]) -> pl.Expr:
 
 def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluation:
     nodes = _unique_nodes(visas)
-    on_items = set().union(*(_item_nodes(v.root) for v in visas))
+    on_items = set().union(*(_item_nodes(tree) for _, tree in _targets(visas)))
     for_any = [n for n in nodes.values() if isinstance(n, ForAnyItem)]
 
     # 1. Item tables: evaluate the subtrees below each ForAnyItem, item by item.
@@ -200,11 +224,10 @@ def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluati
 
     # 3. Status and the facts that would decide each undetermined visa.
     relevance: dict[str, pl.Expr] = {}
-    for visa in visas:
-        root = pl.col(visa.root.id)
-        for node in visa.root.walk():
+    for key, tree in _targets(visas):
+        for node in tree.walk():
             if isinstance(node, ForAnyItem):
-                relevance[f"{visa.code}|{node.id}"] = _relevance(visa.root, node, root.is_null())
+                relevance[f"{key}|{node.id}"] = _relevance(tree, node, pl.col(tree.id).is_null())
     item_missing: dict[str, str] = {}
     for name, group in by_collection.items():
         wanted = [(key, fa) for fa in group for key in relevance if key.endswith(f"|{fa.id}")]
@@ -215,7 +238,7 @@ def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluati
         )
         frame = items[name].join(rel, on=ROW, how="left")
         frame = frame.with_columns(
-            _collect_paths(_item_missing(fa, pl.col(f"rel:{key}").fill_null(False))).alias(
+            _collect_paths(_item_missing(fa, pl.col(f"rel:{key}").fill_null(False), ctx)).alias(
                 f"miss:{key}"
             )
             for key, fa in wanted
@@ -235,21 +258,24 @@ def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluati
     status_exprs = []
     for visa in visas:
         root = pl.col(visa.root.id)
-        terms = _missing_terms(visa.root, root.is_null(), on_items=False)
-        terms += [
-            pl.col(col).fill_null(pl.lit([], dtype=pl.List(pl.String)))
-            for key, col in item_missing.items()
-            if key.startswith(f"{visa.code}|")
-        ]
-        status_exprs += [
+        status_exprs.append(
             pl.when(root)
             .then(pl.lit("eligible"))
             .when(~root)
             .then(pl.lit("not_eligible"))
             .otherwise(pl.lit("undetermined"))
-            .alias(status_column(visa.code)),
-            _collect_paths(terms).list.unique(maintain_order=True).alias(missing_column(visa.code)),
+            .alias(status_column(visa.code))
+        )
+    for target, tree in _targets(visas):
+        terms = _missing_terms(tree, pl.col(tree.id).is_null(), False, ctx)
+        terms += [
+            pl.col(col).fill_null(pl.lit([], dtype=pl.List(pl.String)))
+            for key, col in item_missing.items()
+            if key.startswith(f"{target}|")
         ]
+        status_exprs.append(
+            _collect_paths(terms).list.unique(maintain_order=True).alias(missing_column(target))
+        )
     persons = persons.with_columns(status_exprs).drop(list(item_missing.values()))
     collected = pl.collect_all([persons, *items.values()])
     return Evaluation(

@@ -37,10 +37,15 @@ class Fact:
     columns: tuple[str, ...] = ()
     # When the fact counts as known; by default when every column is non-null.
     known_when: Callable[[], pl.Expr] | None = field(default=None, compare=False)
+    # The profile fields it is computed from, where more than ``path`` (the table of fields
+    # says which rules read each one).
+    sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.columns:
             object.__setattr__(self, "columns", (self.name,))
+        if not self.sources:
+            object.__setattr__(self, "sources", (self.path,))
 
     @property
     def col(self) -> pl.Expr:

@@ -136,6 +136,15 @@ class Membership:
     def covers(self, as_of: date) -> bool:
         return self.since <= as_of and (self.until is None or as_of <= self.until)
 
+    def state_on(self, as_of: date, verified_on: date) -> bool | None:
+        """Open (true), closed (false), or unknown: a window that ended after the rules were
+        last verified may have been extended since."""
+        if self.covers(as_of):
+            return True
+        if self.until is not None and verified_on <= self.until < as_of:
+            return None
+        return False
+
 
 def parse_members(raw: list[dict[str, Any]], where: str) -> tuple[Membership, ...]:
     members = []

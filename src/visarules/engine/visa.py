@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -60,14 +61,20 @@ class Benefit:
             text = self.text.format(value=shown)
         else:
             text = dated.note or (str(shown) if value is not None else "No official figure")
-        source = min((c.kind for c in dated.citations), key=_AUTHORITY.__getitem__)
-        return {
-            "value": value,
-            "text": text,
-            "source": source,
-            "since": dated.since.isoformat(),
-            "citations": [c.render(ctx.as_of) for c in dated.citations],
-        }
+        return described(value, text, dated.since, dated.citations, ctx.as_of)
+
+
+def described(
+    value: Any, text: str, since: date, citations: Sequence[Citation], as_of: date
+) -> dict[str, Any]:
+    """One benefit as results show it, with the strongest authority behind it."""
+    return {
+        "value": value,
+        "text": text,
+        "source": min((c.kind for c in citations), key=_AUTHORITY.__getitem__),
+        "since": since.isoformat(),
+        "citations": [c.render(as_of) for c in citations],
+    }
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,14 @@ class Document:
 
     text: str
     citation: Citation
+
+
+# Warnings a visa adds to one person's result, from the as-of date and the person's facts
+# (a window that ended or may have ended, law not encoded on that date): ``{kind, text}``.
+Advisories = Callable[[Context, Mapping[str, Any]], list[dict[str, str]]]
+# Benefits that depend on the person (the agreement of their nationality sets the stay):
+# entries like ``Benefit.on``'s, overriding the visa's general ones.
+Terms = Callable[[Context, Mapping[str, Any]], dict[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,6 +109,11 @@ class Visa:
     benefits: tuple[Benefit, ...] = ()
     documents: tuple[Document, ...] = ()
     notes: tuple[str, ...] = ()
+    advisories: Advisories | None = None
+    terms: Terms | None = None
+    # Trees explained beside the conditions, not part of them: how a person without a required
+    # document could obtain it (the R visa's letter is issued on meeting Category A).
+    related: tuple[Node, ...] = ()
     root: Node = field(init=False)
 
     def __post_init__(self) -> None:
@@ -128,10 +148,21 @@ class Visa:
                 names.extend(a for a in node.assumptions if a not in names)
         return tuple(names)
 
+    def warnings_for(self, ctx: Context, facts: Mapping[str, Any]) -> list[dict[str, str]]:
+        return self.advisories(ctx, facts) if self.advisories else []
+
     def benefits_on(self, ctx: Context) -> dict[str, Any]:
         out = {}
         for benefit in self.benefits:
-            described = benefit.on(ctx)
-            if described is not None:
-                out[benefit.key] = described
+            entry = benefit.on(ctx)
+            if entry is not None:
+                out[benefit.key] = entry
         return out
+
+    def benefits_for(self, ctx: Context, facts: Mapping[str, Any]) -> dict[str, Any]:
+        """The benefits on the as-of date, with those the person's facts settle filled in."""
+        personal = self.terms(ctx, facts) if self.terms else {}
+        for key in personal:
+            if key not in BENEFIT_KEYS:
+                raise ValueError(f"{self.code}: benefit key {key!r} is not one of {BENEFIT_KEYS}")
+        return {**self.benefits_on(ctx), **personal}

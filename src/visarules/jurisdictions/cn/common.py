@@ -10,15 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from importlib import resources
 
 import polars as pl
 
+from visarules.engine.assumptions import Option
 from visarules.engine.citations import Citation, cite
+from visarules.engine.context import Context
 from visarules.engine.facts import Fact
-from visarules.engine.nodes import Criterion
+from visarules.engine.jurisdiction import load_jurisdiction
+from visarules.engine.nodes import Criterion, Formula
 from visarules.engine.visa import Benefit, Document
 from visarules.facts import CITIZENSHIP, INVITATION, PURPOSE, STAY_DAYS
 
+JURISDICTION = load_jurisdiction(resources.files(__package__).joinpath("jurisdiction.yaml"))
+EEAL_IN_FORCE = date(2013, 7, 1)
 REG_2013_IN_FORCE = date(2013, 9, 1)
 DEC_814_IN_FORCE = date(2025, 10, 1)
 SHORT_TERM_MAX_DAYS = 180  # REG-2013 Art. 36(4): short-term = up to 180 days inclusive
@@ -130,7 +136,7 @@ FOREIGN_NATIONAL = Criterion(
     text="Is a foreign national (holds no Chinese nationality); China's visas are for foreigners",
     formula=lambda ctx: ~pl.col(CITIZENSHIP.name).list.contains("CN"),
     reads=(CITIZENSHIP,),
-    since=date(2013, 7, 1),
+    since=EEAL_IN_FORCE,
     citations=(
         EEAL_ART_89,
         cite(
@@ -231,3 +237,39 @@ def holds(code: str, what: str, fact: Fact, text: str, citation: Citation) -> Cr
 
 def passport_photo_form() -> Document:
     return Document("Passport, photo and completed application form", REG_ART_7_MAIN)
+
+
+# "Well-known" (知名) universities and research institutions, which no Chinese text defines:
+# the options every such assumption offers, as visarules' editorial tiers (data/tiers.yaml).
+WELL_KNOWN_TIERS: dict[str, tuple[str, ...] | None] = {
+    "any_tier": ("world_top_500", "cn_double_first_class", "national_research_organisation"),
+    "top500": ("world_top_500",),
+    "top200": ("world_top_200",),
+    "top100": ("world_top_100",),
+    "double_first_class": ("cn_double_first_class",),
+    "any_registered": None,  # any institution the registry knows
+}
+WELL_KNOWN_OPTIONS = (
+    Option(
+        "any_tier",
+        "In the top 500 of a major world ranking (2024–2025 editions), a Chinese Double "
+        "First-Class university, or a national research organisation (visarules' tiers)",
+    ),
+    Option("top500", "In the top 500 of a major world ranking (2024–2025 editions)"),
+    Option("top200", "In the top 200 of a major world ranking (2024–2025 editions)"),
+    Option("top100", "In the top 100 of a major world ranking (2024–2025 editions)"),
+    Option("double_first_class", "A Chinese Double First-Class university"),
+    Option("any_registered", "Any university or research institution in the registry"),
+)
+
+
+def well_known(column: str, assumption: str) -> Formula:
+    """The institution of a tiers column is 'well-known' under the chosen assumption."""
+
+    def formula(ctx: Context) -> pl.Expr:
+        tiers = WELL_KNOWN_TIERS[ctx.assume(assumption)]
+        if tiers is None:
+            return pl.when(pl.col(column).is_not_null()).then(pl.lit(True))
+        return pl.col(column).list.eval(pl.element().is_in(list(tiers))).list.any()
+
+    return formula

@@ -37,7 +37,13 @@ from visarules.facts import (
     JOB_STEM_ISCED,
     JOB_TIERS,
 )
-from visarules.jurisdictions.cn.common import DEC_814_IN_FORCE, FOREIGN_NATIONAL, REG_ART_7_MAIN
+from visarules.jurisdictions.cn.common import (
+    DEC_814_IN_FORCE,
+    FOREIGN_NATIONAL,
+    REG_ART_7_MAIN,
+    WELL_KNOWN_OPTIONS,
+    well_known,
+)
 
 PARAMETERS = "k.yaml"
 SINCE = DEC_814_IN_FORCE
@@ -78,33 +84,13 @@ QA_AGE = cite(
     "experience; no employer or inviting entity in China is required.",
 )
 
-WELL_KNOWN_TIERS: dict[str, tuple[str, ...] | None] = {
-    "any_tier": ("world_top_500", "cn_double_first_class", "national_research_organisation"),
-    "top500": ("world_top_500",),
-    "top200": ("world_top_200",),
-    "top100": ("world_top_100",),
-    "double_first_class": ("cn_double_first_class",),
-    "any_registered": None,  # any institution the registry knows
-}
-
 WELL_KNOWN = Assumption(
     name="cn.k.well_known",
     question="What makes a university or research institution 'well-known' (知名)?",
     why_open="QA-2025 says 'well-known universities or research institutions in China or abroad' "
     "and leaves the list to be published by Chinese missions; none was published by this release.",
     default="any_tier",
-    options=(
-        Option(
-            "any_tier",
-            "In the top 500 of a major world ranking (2024–2025 editions), a Chinese Double "
-            "First-Class university, or a national research organisation (visarules' tiers)",
-        ),
-        Option("top500", "In the top 500 of a major world ranking (2024–2025 editions)"),
-        Option("top200", "In the top 200 of a major world ranking (2024–2025 editions)"),
-        Option("top100", "In the top 100 of a major world ranking (2024–2025 editions)"),
-        Option("double_first_class", "A Chinese Double First-Class university"),
-        Option("any_registered", "Any university or research institution in the registry"),
-    ),
+    options=WELL_KNOWN_OPTIONS,
     citations=(QA_WHO,),
 )
 STEM = Assumption(
@@ -132,16 +118,6 @@ AGE_LIMIT = Assumption(
     citations=(QA_AGE,),
 )
 ASSUMPTIONS = (WELL_KNOWN, STEM, AGE_LIMIT)
-
-
-def _well_known(column: str) -> Formula:
-    def formula(ctx: Context) -> pl.Expr:
-        tiers = WELL_KNOWN_TIERS[ctx.assume(WELL_KNOWN.name)]
-        if tiers is None:
-            return pl.when(pl.col(column).is_not_null()).then(pl.lit(True))
-        return pl.col(column).list.eval(pl.element().is_in(list(tiers))).list.any()
-
-    return formula
 
 
 def _stem(isced: str, dhs: str) -> Formula:
@@ -207,7 +183,7 @@ DEGREE = ForAnyItem(
                 id="cn.k.stem_degree.well_known",
                 text="Awarded by a well-known university or research institution "
                 "(assumption cn.k.well_known)",
-                formula=_well_known(EDU_TIERS.name),
+                formula=well_known(EDU_TIERS.name, WELL_KNOWN.name),
                 reads=(EDU_TIERS,),
                 since=SINCE,
                 assumptions=(WELL_KNOWN.name,),
@@ -257,7 +233,7 @@ POSITION = ForAnyItem(
                 id="cn.k.stem_position.well_known",
                 text="At a well-known university or research institution "
                 "(assumption cn.k.well_known)",
-                formula=_well_known(JOB_TIERS.name),
+                formula=well_known(JOB_TIERS.name, WELL_KNOWN.name),
                 reads=(JOB_TIERS,),
                 since=SINCE,
                 assumptions=(WELL_KNOWN.name,),
