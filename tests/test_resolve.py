@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 from visarules.errors import InputError
 from visarules.resolve.degrees import resolve_degree
 from visarules.resolve.fields import resolve_field
-from visarules.resolve.institutions import default_registry
+from visarules.resolve.institutions import (
+    Institution,
+    InstitutionRegistry,
+    default_registry,
+    load_tiers,
+)
 from visarules.resolve.ror import import_dump, iter_json_array, load_imported
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ror-mini_schema_v2.json"
@@ -57,6 +62,160 @@ def test_an_ambiguous_acronym_needs_a_country() -> None:
     assert result.match is None and result.reason == "ambiguous"
     found = REGISTRY.resolve("CAS", "CN").match
     assert found is not None and found.institution.id == "https://ror.org/034t30j35"
+
+
+def _ror(short: str) -> str:
+    return f"https://ror.org/{short}"
+
+
+def _inst(
+    short: str,
+    name: str,
+    country: str,
+    *,
+    aliases: tuple[str, ...] = (),
+    acronyms: tuple[str, ...] = (),
+    parents: tuple[str, ...] = (),
+    related: tuple[str, ...] = (),
+) -> Institution:
+    return Institution(
+        _ror(short),
+        name,
+        country,
+        ("education",),
+        aliases=aliases,
+        acronyms=acronyms,
+        parents=parents,
+        related=related,
+    )
+
+
+def _registry(*institutions: Institution, places: tuple[str, ...] = ()) -> InstitutionRegistry:
+    return InstitutionRegistry(
+        institutions, load_tiers(), name="test", version="0", source="test", places=places
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "ror"),
+    [
+        ("University of Capetown", "03p74gp79"),
+        ("Capetown University", "03p74gp79"),
+        ("Hongkong University", "02zhqgq86"),
+        ("Newyork University", "0190ak572"),
+        ("Telaviv University", "04mhzgx49"),
+        ("University ofTokyo", "057zh3y96"),
+        ("Fu Dan University", "013q1eq08"),
+        ("Zhe Jiang University", "00a2xv884"),
+        ("Sun Yatsen University", "0064kty71"),
+    ],
+)
+def test_words_joined_or_split(text: str, ror: str) -> None:
+    result = REGISTRY.resolve(text)
+    assert result.match is not None and result.match.institution.id == _ror(ror), result.to_dict()
+    assert result.note is not None and result.note.startswith("read as")
+
+
+@pytest.mark.parametrize(
+    ("text", "ror"),
+    [
+        ("NIT Trichy", "047x65e68"),
+        ("NIT Tiruchirappalli", "047x65e68"),
+        ("National Institute of Technology Trichy", "047x65e68"),
+        ("Indian Institute of Technology Chennai", "03v0r5n49"),
+        ("IISc Bengaluru", "04dese585"),
+        ("Peking Normal University", "022k4wk35"),
+        ("Canton University", "05ar8rn06"),
+        ("University of Milano", "00wjc7c48"),
+        ("Technical University of München", "02kkvpp62"),
+    ],
+)
+def test_other_names_of_a_place(text: str, ror: str) -> None:
+    result = REGISTRY.resolve(text)
+    assert result.match is not None and result.match.institution.id == _ror(ror), result.to_dict()
+
+
+def test_a_place_renamed_names_only_its_own_country() -> None:
+    # Madras is Chennai in India; a Madras elsewhere is not reached by that name
+    assert (
+        _registry(_inst("9000000c1", "University of Madras", "IN"))
+        .resolve("University of Chennai")
+        .match
+    )
+    abroad = _registry(_inst("9000000c1", "University of Madras", "US"))
+    assert abroad.resolve("University of Chennai").match is None
+
+
+def test_a_respelling_finds_only_names_that_hold_it() -> None:
+    # "Milan" for "Milano" is closer to "Pavia" than "Milano" is: no reason to match Pavia
+    reg = _registry(
+        _inst("9000000d1", "Università degli Studi di Pavia", "IT"),
+        _inst("9000000d2", "Politecnico di Milano", "IT"),
+        _inst("9000000d3", "Milan Conservatory", "IT"),
+    )
+    assert reg.resolve("Università degli Studi di Milano").match is None
+
+
+def test_a_main_campus_wins_over_its_branch() -> None:
+    result = REGISTRY.resolve("HKUST")  # ROR: related, "… (Guangzhou)" named after it
+    assert result.match is not None and result.match.institution.id == _ror("00q4vv597")
+    assert [c.institution.id for c in result.candidates] == [_ror("050h0vm43")]
+    assert result.note is not None
+    branch = REGISTRY.resolve("HKUST", "CN").match
+    assert branch is not None and branch.institution.id == _ror("050h0vm43")
+
+
+def test_the_branch_rule_needs_ror_to_link_them() -> None:
+    main = _inst("9000000a1", "Westbridge University", "NZ", acronyms=("WU",))
+    campus = _inst(
+        "9000000a2", "Westbridge University (Lakeside)", "AU", acronyms=("WU",), related=(main.id,)
+    )
+    unit = _inst("9000000a3", "Westbridge Mining Lab", "NZ", acronyms=("WU",), parents=(main.id,))
+    found = _registry(main, campus, unit).resolve("WU").match
+    assert found is not None and found.institution.id == main.id
+    # named after another but not linked to it: two colleges, not a campus
+    college = _inst("9000000b1", "Sacred Heart College", "IN")
+    other = _inst(
+        "9000000b2", "Sacred Heart College (Autonomous)", "IN", aliases=("Sacred Heart College",)
+    )
+    assert _registry(college, other).resolve("Sacred Heart College").reason == "ambiguous"
+    # linked but not named after it
+    lakeside = _inst("9000000b3", "Lakeside University", "NZ", acronyms=("LU",))
+    northfield = _inst(
+        "9000000b4", "Northfield College", "NZ", acronyms=("LU",), related=(lakeside.id,)
+    )
+    assert _registry(lakeside, northfield).resolve("LU").reason == "ambiguous"
+
+
+def test_one_distinctive_word() -> None:
+    # Sorbonne Université, but Panthéon-Sorbonne too: ambiguous, both listed
+    result = REGISTRY.resolve("Sorbonne")
+    assert result.match is None and result.reason == "ambiguous"
+    ids = [c.institution.id for c in result.candidates]
+    assert ids[0] == _ror("02en5vm52") and _ror("002t25c44") in ids
+    # all of a name ("Weizmann Institute") but for "institute", and in no other name
+    found = REGISTRY.resolve("Weizmann").match
+    assert found is not None and found.institution.id == _ror("0316ej306")
+    # a place alone is not an institution, even when one university alone is named after it
+    for place, ror in [("Oxford", "052gg0110"), ("Lagos", "05rk03822")]:
+        result = REGISTRY.resolve(place)
+        assert result.match is None and result.candidates[0].institution.id == _ror(ror)
+    assert REGISTRY.resolve("Michigan").reason == "ambiguous"  # Michigan State holds it too
+
+
+def test_one_word_on_a_registry_of_our_own() -> None:
+    main = _inst("9000000e1", "Northfield University", "NZ")
+    hospital = _inst("9000000e2", "Northfield University Hospital", "NZ", parents=(main.id,))
+    found = _registry(main, hospital).resolve("Northfield").match  # its own unit is no rival
+    assert found is not None and found.institution.id == main.id
+    assert _registry(main, hospital, places=("Northfield",)).resolve("Northfield").match is None
+    trust = _inst("9000000e3", "Northfield Mining Trust", "NZ")
+    assert _registry(main, trust).resolve("Northfield").reason == "ambiguous"
+    # one word names no institution in another country than the one given
+    assert _registry(main).resolve("Northfield", "AU").match is None
+    # "foundation" stays in the name: "Lakeside" is not the Lakeside Foundation
+    foundation = _inst("9000000e4", "Lakeside Foundation", "NZ")
+    assert _registry(foundation).resolve("Lakeside").match is None
 
 
 @pytest.mark.parametrize(
@@ -131,6 +290,7 @@ def test_import_of_our_fixture(tmp_path: Path) -> None:
     described = import_dump(str(archive), str(tmp_path / "index"))
     assert described["records"] == 4 and described["skipped_withdrawn"] == 1
     reg = load_imported(str(tmp_path / "index"))
+    assert "gottingen" in reg.places  # the records' cities
     found = reg.resolve("Max-Planck-Institut für imaginäre Flüssigkeiten")
     assert found.match and found.match.institution.id == "https://ror.org/9000000a1"
     # an institute of a national research organisation inherits its tier
@@ -164,3 +324,6 @@ def test_import_of_the_published_sample(tmp_path: Path) -> None:
     reg = load_imported(str(tmp_path / "index"))
     found = reg.resolve("Stanford University")
     assert found.match and "world_top_100" in found.match.institution.tiers
+    # ROR relates the Guangzhou campus to HKUST: the main campus wins
+    hkust = reg.resolve("HKUST").match
+    assert hkust is not None and hkust.institution.id == "https://ror.org/00q4vv597"

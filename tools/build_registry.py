@@ -18,6 +18,11 @@ The ROR folder may hold two kinds of file, and both are read:
 Every ROR id named in tiers.yaml or aliases.yaml must exist in the data; the build stops
 and lists the missing ones otherwise.
 
+Besides names, each entry keeps its ROR parents and the registered institutions ROR calls
+related (the resolver prefers a main campus over a related branch named after it), and the
+registry lists the places ROR gives for its institutions (city, region, country): a place
+name alone is never read as an institution. Relationships come from the dump only.
+
 Editorial aliases are exact names, except an acronym-shaped one ("UCL", "MSU", "IISc")
 that another registered institution in a *different* country also goes by: that one is
 filed with the institution's ROR acronyms, which the resolver scopes by country, so that
@@ -61,6 +66,7 @@ def flatten_v2(record: dict[str, Any]) -> dict[str, Any]:
         "types": record.get("types", []),
         "country_code": geo.get("country_code"),
         "country_name": geo.get("country_name"),
+        "country_subdivision": geo.get("country_subdivision_name"),
         "city": geo.get("name"),
         "aliases": [n["value"] for n in names if "alias" in n["types"]],
         "acronyms": [n["value"] for n in names if "acronym" in n["types"]],
@@ -147,8 +153,12 @@ def main(ror_folder: str) -> None:
         names = set(record.get("aliases", [])) | {
             a for a in editorial if not shared_abroad(a, country)
         }
-        parents = [
-            rel["id"] for rel in record.get("relationships", []) if rel.get("type") == "parent"
+        relationships = record.get("relationships", [])
+        parents = [rel["id"] for rel in relationships if rel.get("type") == "parent"]
+        related = [
+            rel["id"]
+            for rel in relationships
+            if rel.get("type") == "related" and short_id(rel["id"]) in membership
         ]
         entry = {
             "id": record["id"],
@@ -162,13 +172,22 @@ def main(ror_folder: str) -> None:
         }
         if parents:
             entry["parents"] = parents
+        if related:
+            entry["related"] = related
         institutions.append(entry)
+    places = {
+        place
+        for rid in membership
+        for place in (ror[rid].get(k) for k in ("city", "country_subdivision", "country_name"))
+        if place
+    }
     out = {
         "registry": {
             "name": "visarules-curated",
             "version": date.today().isoformat(),
             "source": "ROR (ror.org, CC0) names; tiers and aliases edited by visarules",
         },
+        "places": sorted(places),
         "institutions": institutions,
     }
     (DATA / "institutions.json").write_text(

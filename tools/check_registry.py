@@ -11,7 +11,8 @@ Checks (exit status 1 if any fails):
 - no id is listed in more than one world tier (each is listed in its tightest tier only);
 - every `implies` names a tier that exists.
 Warnings (reported, not failing): ids whose ROR record is not active; editorial aliases
-that collide with another registered institution's names or acronyms.
+that collide with another registered institution's names or acronyms; place names
+(place_names.yaml) whose other name turns one registered name into another institution's.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_registry import DATA, load_ror
 
-from visarules.resolve.institutions import implied_tiers, is_acronym
+from visarules.resolve.institutions import implied_tiers, is_acronym, place_variants
 from visarules.resolve.normalize import compact, normalize
 
 WORLD = ("world_top_100", "world_top_200", "world_top_500")
@@ -202,6 +203,27 @@ def main() -> int:
                             f"alias {alias!r} of {rid} ({ror[rid]['country_code']}) "
                             f"is also a name of {sorted(same)} in the same country"
                         )
+    # A place's other name must not lead from one institution to another (Leuven/Louvain)
+    variants = place_variants()
+    span = max(len(name.split()) for name in variants)
+    for rid in known:
+        rec = ror[rid]
+        for text in [rec["name"], *rec.get("aliases", []), *(a for a in aliases.get(rid) or [])]:
+            words = normalize(text).split()
+            for n in range(1, span + 1):
+                for i in range(len(words) - n + 1):
+                    for other, country in variants.get(" ".join(words[i : i + n]), ()):
+                        respelled = " ".join([*words[:i], other, *words[i + n :]])
+                        rivals = [
+                            r
+                            for r in exact.get(respelled, set()) - {rid}
+                            if ror[r]["country_code"] == country
+                        ]
+                        if rivals:
+                            collisions.append(
+                                f"place name in {text!r} of {rid} read as {other!r} "
+                                f"gives a name of {sorted(rivals)}"
+                            )
     for c in sorted(set(collisions)):
         print(f"warning: {c}")
     if inactive:

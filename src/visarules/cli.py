@@ -142,7 +142,7 @@ def check(
         _print_json(result)
         return
     table = Table(title=f"Visas on {result['as_of']}", show_lines=True, expand=True)
-    table.add_column("Visa", style="bold", no_wrap=True, max_width=16)
+    table.add_column("Visa", style="bold", no_wrap=True, max_width=20)
     table.add_column("Status", no_wrap=True, max_width=12)
     table.add_column("Why", overflow="fold", ratio=1)
     for r in result["results"]:
@@ -219,7 +219,7 @@ def explain(
     if result["missing"]:
         out.print("[yellow]Facts that would decide it:[/] " + ", ".join(result["missing"]))
     for related in result["related"]:
-        beside = Tree(f"[bold]Beside the conditions:[/] {escape(related['text'])}")
+        beside = Tree("[bold]Beside the conditions[/] [dim](explains, does not decide)[/]")
         _add_node(beside, related["tree"])
         out.print(beside)
         if related["missing"]:
@@ -341,6 +341,9 @@ def points(
     )
     if result["missing"]:
         out.print("[yellow]Facts that would narrow the range:[/] " + ", ".join(result["missing"]))
+    for resolution in result["resolutions"]:
+        if resolution["kind"] == "inference":
+            out.print(f"[dim]{resolution['path']}: {escape(_resolved(resolution))}[/]")
 
 
 @app.command()
@@ -405,6 +408,8 @@ def resolve_institution(
         out.print(f"tiers: {', '.join(match['tiers']) or '(none)'}")
     else:
         out.print(f"[yellow]no match[/] ({result['reason']})")
+    if result.get("note"):
+        out.print(f"[dim]{escape(result['note'])}[/]")
     for c in result["candidates"]:
         out.print(f"  candidate: {c['name']} [dim]{c['id']} {c['country']} {c['score']}[/]")
 

@@ -8,6 +8,10 @@ tokens bring names in; common ones ("university", "of") only rank them. The few 
 scored with rapidfuzz. Postings are numpy arrays, so a query costs microseconds of
 array work whatever the index size; ``process.extractOne`` over every name costs tens of
 milliseconds at ROR's size (bench/resolve_speed.py measures both).
+
+Words run together or split apart ("Capetown", "Tsing Hua") are respelled from the index's
+own vocabulary: a word it lacks is split where both halves stand side by side in a name,
+and two words are joined when the index knows them only as one.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ ADMIT_MAX = 800  # a token naming more names than this only ranks candidates fou
 MIN_TYPO_LENGTH = 4  # shorter tokens must match exactly
 RETRY_BELOW = 0.9  # a best score below this widens the search to one-edit neighbours
 UNKNOWN_WORD = 0.9  # each word the index has never seen lowers a score this much
+MIN_PART = 2  # shortest half of a split word: "oftokyo" is "of tokyo"; one letter is noise
 
 
 def tokens(key: str) -> list[str]:
@@ -98,6 +103,7 @@ class NameIndex:
     _postings: _Postings | None = None
     # words recur across queries ("university", "institute"): their neighbours are kept
     _similar: dict[tuple[str, bool], list[str]] = field(default_factory=dict)
+    _adjacent: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def add(self, key: str, entry: int) -> None:
         if not key:
@@ -109,6 +115,7 @@ class NameIndex:
             self.entries.append([])
             self._postings = None
             self._similar.clear()
+            self._adjacent.clear()
         if entry not in self.entries[kid]:
             self.entries[kid].append(entry)
 
@@ -169,6 +176,62 @@ class NameIndex:
         self.prepare()
         assert self._postings is not None
         return self._postings
+
+    def with_word(self, word: str) -> list[int]:
+        """Key ids of the names that hold ``word``."""
+        postings = self._ready()
+        return postings.of(word).tolist() if word in postings.slot else []
+
+    def respaced(self, key: str) -> list[tuple[str, str]]:
+        """The key with a word the index lacks split into two it holds side by side
+        ("capetown" → "cape town"), or with two words joined into one it holds, when it never
+        holds them side by side ("tsing hua" → "tsinghua"); each with the words put in. A
+        word one edit from a known one is a typo, not two words ("universty")."""
+        postings = self._ready()
+        known = postings.slot
+        words = key.split()
+        out: list[tuple[str, str]] = []
+        for n, word in enumerate(words):
+            if (
+                word in known
+                or (not word.isascii() and any(is_cjk_char(ch) for ch in word))
+                or self._one_edit_from_known(postings, word)
+            ):
+                continue
+            for i in range(MIN_PART, len(word) - MIN_PART + 1):
+                head, tail = word[:i], word[i:]
+                if head in known and tail in known and self._side_by_side(head, tail):
+                    put = f"{head} {tail}"
+                    out.append((" ".join([*words[:n], put, *words[n + 1 :]]), put))
+        for n, (head, tail) in enumerate(pairwise(words)):
+            joined = head + tail
+            if (
+                joined in known
+                and len(head) >= MIN_PART
+                and len(tail) >= MIN_PART
+                and not (head in known and tail in known and self._side_by_side(head, tail))
+            ):
+                out.append((" ".join([*words[:n], joined, *words[n + 2 :]]), joined))
+        return out
+
+    def _one_edit_from_known(self, postings: _Postings, word: str) -> bool:
+        # its neighbours are the fuzzy search's anyway; some are two edits off ("network")
+        return any(
+            DamerauLevenshtein.distance(word, other, score_cutoff=1) <= 1
+            for other in self._similar_tokens(postings, word)
+        )
+
+    def _side_by_side(self, head: str, tail: str) -> bool:
+        """Whether some name holds ``head tail``, adjacent and in that order (both are known)."""
+        found = self._adjacent.get((head, tail))
+        if found is None:
+            postings = self._ready()
+            fewer, more = sorted((postings.of(head), postings.of(tail)), key=len)
+            phrase = f" {head} {tail} "
+            found = self._adjacent[(head, tail)] = any(
+                phrase in f" {self.keys[kid]} " for kid in fewer[_members(more, fewer)].tolist()
+            )
+        return found
 
     def candidates(self, key: str, widen: bool = False) -> list[int]:
         """Key ids sharing the rarest tokens with the query, by summed rarity (IDF)."""

@@ -2,9 +2,15 @@
 
 Order of work: exact key (name, alias, label in any language), then acronym
 (country-scoped: "NUS", "UCL" and "USTC" mean different places in different
-countries), then typo-tolerant fuzzy search (index.py). Below the threshold the
-answer is *no match*, never a guess; equally good different institutions are
-*ambiguous*, with the candidates listed.
+countries), then a place's other name ("Madras" for Chennai, data/place_names.yaml:
+correct words, read before typos), then typo-tolerant fuzzy search (index.py). What that
+does not find is respelled, words joined or split ("Capetown"), and looked up again,
+exactly and then fuzzily (the places renamed too). Last, a single word gets the
+institutions whose names hold it ("Sorbonne"). Below the threshold the answer is *no
+match*, never a guess; equally good different institutions are *ambiguous*, with the
+candidates listed, except that an institution wins over its own branch campuses and units
+(ROR's parent links, or a related organisation named after it: "HKUST" is the Hong Kong
+campus, not Guangzhou's).
 
 Registries: the curated one shipped in ``data/`` (well-known institutions with their
 tiers), or a full ROR data dump imported with ``visarules registry import``
@@ -22,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -34,8 +40,11 @@ SHORT_QUERY = 10  # a query shorter than this needs SHORT_THRESHOLD: one letter 
 SHORT_THRESHOLD = 0.95  # is "UTokyo", another name
 AMBIGUITY_MARGIN = 0.02  # two institutions this close in a fuzzy match: ambiguous, no guess
 EXACT = 1.0
+RESPELLED = 0.98  # an exact name once words are joined or split, or a place renamed
 ACRONYM = 0.97
 EMBEDDED = 0.95  # a known name found inside a longer string
+CORE_WORD = 0.93  # one word that is all of a name but "university", "of" ...: "Sorbonne"
+IN_NAME = 0.8  # one word that is only part of a name: a candidate, never a match
 MIN_CJK_NAME = 4  # shorter CJK runs inside a longer string are too often common words
 DEPARTMENT_WORDS = frozenset(
     [
@@ -58,6 +67,12 @@ DEPARTMENT_WORDS = frozenset(
 )
 COUNTRY_MISMATCH = 0.93  # a fuzzy match in another country than the hint counts for less
 MIN_FUZZY_LENGTH = 5  # shorter strings (acronyms, fragments) must match exactly
+MIN_WORD = 4  # a shorter single word is not looked for inside names
+MAX_HOLDERS = 200  # a word in more institutions' names than this is common, not distinctive
+MAX_RESPELLINGS = 8  # alternatives tried per string
+MAIN_NOTE = "chosen over its own branch campus or unit (in candidates)"
+CORE_NOTE = "the one distinctive word of its name"
+PLACE_NOTE = "a place name, not an institution's"
 MAX_NAME_LENGTH = 200  # longer strings are not names
 REGISTRY_ENV = "VISARULES_REGISTRY"
 PARALLEL_MIN = 2_000  # new distinct strings below which one process is faster than forking
@@ -85,6 +100,7 @@ class Institution:
     labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     status: str = "active"
     parents: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # ROR "related" links: a branch campus may be one
 
     def names(self) -> Iterable[str]:
         yield self.name
@@ -123,6 +139,12 @@ def _in_script(text: str) -> str:
     return SCRIPT_KEY + compact(text, simplify=False)
 
 
+class Respelling(NamedTuple):
+    key: str
+    words: str  # the words put in: a name found by the respelling holds them
+    country: str | None  # the only country the respelling may name
+
+
 @dataclass(frozen=True)
 class Match:
     institution: Institution
@@ -135,6 +157,7 @@ class InstitutionResolution:
     match: Match | None
     candidates: tuple[Match, ...] = ()
     reason: str | None = None  # "no_match", "ambiguous", "empty", "not_a_name"
+    note: str | None = None  # how the string was read, when not as written
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -142,6 +165,7 @@ class InstitutionResolution:
             "match": self.match.institution.to_dict(self.match.score) if self.match else None,
             "candidates": [c.institution.to_dict(c.score) for c in self.candidates],
             "reason": self.reason,
+            "note": self.note,
         }
 
 
@@ -156,11 +180,15 @@ class InstitutionRegistry:
         source: str,
         keys: Iterable[tuple[str, int]] | None = None,
         acronym_keys: Iterable[tuple[str, int]] | None = None,
+        places: Iterable[str] = (),
     ) -> None:
         self.tiers = dict(tiers)
         self.institutions = _with_tiers(institutions, self.tiers)
         self.name, self.version, self.source = name, version, source
         self._by_id = {inst.id: i for i, inst in enumerate(self.institutions)}
+        # where the institutions are (city, region, country), and data/place_names.yaml
+        self.places = frozenset(normalize(p) for p in places) | frozenset(place_variants())
+        self._up = self._belongs_to()
         if keys is None:
             keys = ((key, i) for i, inst in enumerate(self.institutions) for key in name_keys(inst))
         if acronym_keys is None:
@@ -235,15 +263,16 @@ class InstitutionRegistry:
         """A resolution as indices and scores: cheap to send between processes."""
         match = (self._by_id[res.match.institution.id], res.match.score) if res.match else None
         others = [(self._by_id[m.institution.id], m.score) for m in res.candidates]
-        return match, others, res.reason
+        return match, others, res.reason, res.note
 
     def _unpack(self, text: str, packed: _Packed) -> InstitutionResolution:
-        match, others, reason = packed
+        match, others, reason, note = packed
         return InstitutionResolution(
             text,
             self._match(*match) if match else None,
             tuple(self._match(i, s) for i, s in others),
             reason,
+            note,
         )
 
     def _resolve(self, text: str, country: str | None) -> InstitutionResolution:
@@ -258,7 +287,7 @@ class InstitutionRegistry:
             if shorter.match and (best is None or shorter.match.score > best.match.score):  # type: ignore[union-attr]
                 best = shorter
         if best is not None:
-            return InstitutionResolution(text, best.match, best.candidates)
+            return InstitutionResolution(text, best.match, best.candidates, note=best.note)
         # A name inside a longer string: "清华大学计算机系", "서울대학교 공과대학".
         return self._embedded(text, country) or found
 
@@ -307,30 +336,211 @@ class InstitutionRegistry:
                 # "NUM" in Mongolia is not the NUM of Malaysia
                 return InstitutionResolution(text, None, reason="no_match")
             return self._choose(text, [(i, ACRONYM) for i in by_acronym], country)
-        if not fuzzy or len(key) < MIN_FUZZY_LENGTH:
-            return InstitutionResolution(text, None, reason="no_match")
-        return self._fuzzy(text, key, country)
+        renamed = self._renamed(key)
+        found = self._respelled(text, renamed, country)
+        if found is not None:
+            return found
+        found = InstitutionResolution(text, None, reason="no_match")
+        scored: dict[int, float] = {}  # institution → best fuzzy score
+        read_as: dict[int, str] = {}  # institution → the respelling that scored it best
+        searched = fuzzy and len(key) >= MIN_FUZZY_LENGTH
+        if searched:
+            found = self._fuzzy(text, key, [Respelling(key, "", None)], country, scored, read_as)
+            if found.match is not None:
+                return found
+        # words run together or split apart: only when the string as written finds nothing
+        respaced = [Respelling(alt, put, None) for alt, put in self.names.respaced(key)]
+        respelled = self._respelled(text, respaced[:MAX_RESPELLINGS], country)
+        if respelled is not None:
+            return respelled
+        if searched and found.reason == "no_match" and (renamed or respaced):
+            alts = [*respaced, *renamed][:MAX_RESPELLINGS]
+            found = self._fuzzy(text, key, alts, country, scored, read_as)
+        if fuzzy and found.reason == "no_match" and len(key) >= MIN_WORD and " " not in key:
+            return self._one_word(text, key, country) or found
+        return found
 
-    def _fuzzy(self, text: str, key: str, country: str | None) -> InstitutionResolution:
-        scored: dict[int, float] = {}
-        for kid, similarity in self.names.search(key, limit=8, cutoff=0.7):
-            for i in self.names.entries[kid]:
-                score = similarity
-                if country and self.institutions[i].country != country:
-                    score *= COUNTRY_MISMATCH
-                scored[i] = max(scored.get(i, 0.0), score)
-        ranked = sorted(scored.items(), key=lambda pair: -pair[1])
+    def _renamed(self, key: str) -> list[Respelling]:
+        """The key with a place's other name ("Madras" for Chennai), for that country only."""
+        words = key.split()
+        found: list[Respelling] = []
+        variants, starts = place_variants(), _place_starts()
+        if starts.isdisjoint(words):
+            return found
+        for i, word in enumerate(words):
+            if word not in starts:
+                continue
+            for n in range(1, len(words) - i + 1):
+                for other, where in variants.get(" ".join(words[i : i + n]), ()):
+                    alt = " ".join([*words[:i], other, *words[i + n :]])
+                    found.append(Respelling(alt, other, where))
+        return found[:MAX_RESPELLINGS]
+
+    def _respelled(
+        self, text: str, alts: Sequence[Respelling], country: str | None
+    ) -> InstitutionResolution | None:
+        """The institutions one of ``alts`` names exactly, if any."""
+        if not alts:
+            return None
+        read_as = {
+            i: alt.key
+            for alt in alts
+            for i in self.names.exact(alt.key)
+            if alt.country is None or self.institutions[i].country == alt.country
+        }
+        if not read_as:
+            return None
+        found = self._choose(text, [(i, RESPELLED) for i in read_as], country)
+        return _read_as(
+            found, read_as.get(self._by_id[found.match.institution.id]) if found.match else None
+        )
+
+    def _fuzzy(
+        self,
+        text: str,
+        key: str,
+        alts: Sequence[Respelling],
+        country: str | None,
+        scored: dict[int, float],
+        read_as: dict[int, str],
+    ) -> InstitutionResolution:
+        """Fuzzy search for each of ``alts``, added to ``scored``; then the decision."""
+        for alt in alts:
+            self._search(alt, country, scored, read_as)
         needed = SHORT_THRESHOLD if len(key) < SHORT_QUERY else MATCH_THRESHOLD
+        found = self._decide(text, scored, needed, country)
+        if found.match is None or not read_as:
+            return found
+        return _read_as(found, read_as.get(self._by_id[found.match.institution.id]))
+
+    def _search(
+        self,
+        alt: Respelling,
+        country: str | None,
+        scored: dict[int, float],
+        read_as: dict[int, str],
+    ) -> None:
+        key, words, where = alt
+        held = f" {words} " if words else ""
+        for kid, similarity in self.names.search(key, limit=8, cutoff=0.7):
+            if held and held not in f" {self.names.keys[kid]} ":
+                continue  # a name found despite the respelling, not by it
+            for i in self.names.entries[kid]:
+                found_in = self.institutions[i].country
+                if where and found_in != where:
+                    continue
+                score = similarity
+                if country and found_in != country:
+                    score *= COUNTRY_MISMATCH
+                if score > scored.get(i, 0.0):
+                    scored[i] = score
+                    if held:
+                        read_as[i] = key
+
+    def _decide(
+        self,
+        text: str,
+        scored: Mapping[int, float],
+        needed: float,
+        country: str | None,
+    ) -> InstitutionResolution:
+        ranked = sorted(scored.items(), key=lambda pair: -pair[1])
         if not ranked or ranked[0][1] < needed:
             return InstitutionResolution(
                 text, None, tuple(self._match(i, s) for i, s in ranked[:3]), reason="no_match"
             )
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
-            close = tuple(
-                self._match(i, s) for i, s in ranked if ranked[0][1] - s < AMBIGUITY_MARGIN
+            close = [(i, s) for i, s in ranked if ranked[0][1] - s < AMBIGUITY_MARGIN]
+            main = self._main_among([i for i, _ in close])
+            if main is None or scored[main] < needed:
+                return InstitutionResolution(
+                    text, None, tuple(self._match(i, s) for i, s in close[:5]), reason="ambiguous"
+                )
+            others = tuple(self._match(i, s) for i, s in close if i != main)[:3]
+            return InstitutionResolution(
+                text, self._match(main, scored[main]), others, note=MAIN_NOTE
             )
-            return InstitutionResolution(text, None, close[:5], reason="ambiguous")
         return self._choose(text, ranked, country)
+
+    def _one_word(self, text: str, word: str, country: str | None) -> InstitutionResolution | None:
+        """One word: the institutions whose names hold it. It names one of them only when no
+        other (but its own branches and units) holds it, it is all of one of its names but
+        for words such as "university" and "of" ("Sorbonne Université"), and it is not a
+        place ("Oxford", "Lagos")."""
+        not_core, not_names = institution_words()
+        if word in not_names or any(is_cjk_char(ch) for ch in word):
+            return None
+        holders: dict[int, bool] = {}  # institution → the word is the whole core of a name
+        for kid in self.names.with_word(word):
+            core = [w for w in self.names.keys[kid].split() if w not in not_core] == [word]
+            for i in self.names.entries[kid]:
+                holders[i] = holders.get(i, False) or core
+            if len(holders) > MAX_HOLDERS:
+                return None  # a common word ("technical"), not a distinctive one
+        if not holders:
+            return None
+        if country:
+            # the hint picks among those in its country; abroad, one word is too little
+            holders = {
+                i: core for i, core in holders.items() if self.institutions[i].country == country
+            } or dict.fromkeys(holders, False)
+        heads = {i for i in holders if not (self._ancestors(i) & holders.keys())}
+        # the word as a whole core first, then institutions that are no unit of another, the
+        # well-known (in more tiers), shorter names
+        ranked = sorted(
+            holders,
+            key=lambda i: (
+                not holders[i],
+                i not in heads,
+                bool(self.institutions[i].parents),
+                -len(self.institutions[i].tiers),
+                len(self.institutions[i].name),
+            ),
+        )
+        found = tuple(self._match(i, CORE_WORD if holders[i] else IN_NAME) for i in ranked)
+        if word in self.places:
+            return InstitutionResolution(text, None, found[:3], "no_match", PLACE_NOTE)
+        if heads == {ranked[0]} and holders[ranked[0]]:
+            return InstitutionResolution(text, found[0], found[1:4], note=CORE_NOTE)
+        reason = "ambiguous" if len(heads) > 1 else "no_match"
+        return InstitutionResolution(text, None, found[:5], reason)
+
+    def _belongs_to(self) -> dict[int, tuple[int, ...]]:
+        """Whom each institution belongs to in the registry: its ROR parents, and a ROR-related
+        institution whose name its own extends, as a branch campus's does ("The Hong Kong
+        University of Science and Technology (Guangzhou)")."""
+        up: dict[int, tuple[int, ...]] = {}
+        for i, inst in enumerate(self.institutions):
+            heads = [self._by_id[p] for p in inst.parents if p in self._by_id]
+            own = normalize(inst.name) if inst.related else ""
+            for rid in inst.related:
+                j = self._by_id.get(rid)
+                if j is None:
+                    continue
+                other = self.institutions[j]
+                if any(own.startswith(normalize(n) + " ") for n in (other.name, *other.aliases)):
+                    heads.append(j)
+            if heads:
+                up[i] = tuple(heads)
+        return up
+
+    def _ancestors(self, i: int) -> set[int]:
+        found: set[int] = set()
+        todo = list(self._up.get(i, ()))
+        while todo:
+            j = todo.pop()
+            if j not in found:
+                found.add(j)
+                todo += self._up.get(j, ())
+        return found
+
+    def _main_among(self, tied: Sequence[int]) -> int | None:
+        """The one of ``tied`` that all the others belong to, if there is one."""
+        among = set(tied)
+        heads = [i for i in among if not (self._ancestors(i) & among)]
+        if len(heads) == 1 and all(heads[0] in self._ancestors(i) for i in among - {heads[0]}):
+            return heads[0]
+        return None
 
     def _match(self, i: int, score: float) -> Match:
         return Match(self.institutions[i], score)
@@ -347,12 +557,15 @@ class InstitutionRegistry:
             # an active institution wins over the defunct ones it replaced
             active = [i for i in top if self.institutions[i].status == "active"]
             top = active if len(active) == 1 else top
+        note = None
+        if len(top) > 1 and (main := self._main_among(top)) is not None:
+            top, note = [main], MAIN_NOTE
         if len(top) > 1:
             return InstitutionResolution(
                 text, None, tuple(self._match(i, best) for i in top[:5]), reason="ambiguous"
             )
         others = tuple(self._match(i, s) for i, s in scored if i != top[0])[:3]
-        return InstitutionResolution(text, self._match(top[0], best), others)
+        return InstitutionResolution(text, self._match(top[0], best), others, note=note)
 
 
 _ACRONYM_SHAPE = re.compile(r"[A-Z][A-Za-z0-9&./-]{1,11}")
@@ -382,7 +595,14 @@ def _parts(text: str) -> list[str]:
     return parts
 
 
-_Packed = tuple[tuple[int, float] | None, list[tuple[int, float]], str | None]
+def _read_as(found: InstitutionResolution, alt: str | None) -> InstitutionResolution:
+    """Say which respelling found the match, if one did."""
+    if alt is None:
+        return found
+    return replace(found, note=f'read as "{alt}"' + (f"; {found.note}" if found.note else ""))
+
+
+_Packed = tuple[tuple[int, float] | None, list[tuple[int, float]], str | None, str | None]
 _FORKED: InstitutionRegistry | None = None  # the registry a forked worker resolves against
 
 
@@ -435,6 +655,7 @@ def institution_from_dict(raw: Mapping[str, Any]) -> Institution:
         labels={lang: tuple(values) for lang, values in (raw.get("labels") or {}).items()},
         status=raw.get("status", "active"),
         parents=tuple(raw.get("parents", ())),
+        related=tuple(raw.get("related", ())),
     )
 
 
@@ -476,6 +697,39 @@ def editorial_aliases() -> dict[str, tuple[str, ...]]:
     return {ror_url(str(k)): tuple(v or ()) for k, v in raw.items()}
 
 
+@cache
+def place_variants() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each place name → its other names, with the country (data/place_names.yaml)."""
+    text = resources.files("visarules.data").joinpath("place_names.yaml").read_text("utf-8")
+    raw: dict[str, list[list[str]]] = yaml.load(text, Loader=_YAML_LOADER)
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for country, groups in raw.items():
+        for group in groups:
+            names = [normalize(name) for name in group]
+            for name in names:
+                found[name] += [(other, str(country)) for other in names if other != name]
+    return {name: tuple(others) for name, others in found.items()}
+
+
+@cache
+def _place_starts() -> frozenset[str]:
+    """The first words of place names ("ho" of "ho chi minh city")."""
+    return frozenset(name.split()[0] for name in place_variants())
+
+
+@cache
+def institution_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that are no part of a name's core (kinds of institution, joining words), and
+    words that alone are no name (those, and kinds of facility): data/institution_words.yaml."""
+    text = resources.files("visarules.data").joinpath("institution_words.yaml").read_text("utf-8")
+    raw: dict[str, list[str]] = yaml.load(text, Loader=_YAML_LOADER)
+    lists = {
+        section: frozenset(normalize(word) for word in words) for section, words in raw.items()
+    }
+    not_core = lists["kinds"] | lists["joining"]
+    return not_core, not_core | lists["facilities"]
+
+
 def ror_url(ror_id: str) -> str:
     return ror_id if ror_id.startswith("https://") else f"https://ror.org/{ror_id}"
 
@@ -495,6 +749,7 @@ def default_registry() -> InstitutionRegistry:
         name=meta["name"],
         version=meta["version"],
         source=meta["source"],
+        places=raw.get("places", ()),
     )
 
 

@@ -5,7 +5,8 @@
 The dump is read as a stream, one record at a time, so the ~120,000 records of a full
 dump never sit in memory as one JSON document. The index is three files in DIR:
 ``institutions.parquet`` (one row per organisation), ``keys.parquet`` (the normalised
-names and acronyms it is found under) and ``meta.json``. Tiers are not stored: they are
+names and acronyms it is found under) and ``meta.json`` (with the places the organisations
+are in: a place name alone is never read as an institution). Tiers are not stored: they are
 applied from the editorial ``data/tiers.yaml`` when the index is loaded, so an update of
 the tiers needs no re-import.
 """
@@ -115,9 +116,10 @@ def record_to_institution(record: dict[str, Any]) -> Institution:
             labels.setdefault(entry.get("lang") or "und", []).append(value)
         elif "alias" in types:
             aliases.append(value)
-    locations = record.get("locations") or [{}]
-    country = (locations[0].get("geonames_details") or {}).get("country_code") or ""
-    parents = tuple(r["id"] for r in record.get("relationships", []) if r.get("type") == "parent")
+    country = _geonames(record).get("country_code") or ""
+    relationships = record.get("relationships", [])
+    parents = tuple(r["id"] for r in relationships if r.get("type") == "parent")
+    related = tuple(r["id"] for r in relationships if r.get("type") == "related")
     return Institution(
         id=record["id"],
         name=display or (aliases[0] if aliases else record["id"]),
@@ -128,7 +130,20 @@ def record_to_institution(record: dict[str, Any]) -> Institution:
         labels={lang: tuple(v) for lang, v in labels.items()},
         status=record.get("status", "active"),
         parents=parents,
+        related=related,
     )
+
+
+def _geonames(record: dict[str, Any]) -> dict[str, Any]:
+    locations = record.get("locations") or [{}]
+    return locations[0].get("geonames_details") or {}
+
+
+def _record_places(record: dict[str, Any]) -> list[str]:
+    """The city, region and country a ROR record is in."""
+    geo = _geonames(record)
+    names = (geo.get(k) for k in ("name", "country_subdivision_name", "country_name"))
+    return [name for name in names if name]
 
 
 def import_dump(source: str, out: str | None = None) -> dict[str, Any]:
@@ -140,6 +155,7 @@ def import_dump(source: str, out: str | None = None) -> dict[str, Any]:
     extra = editorial_aliases()
     rows: list[dict[str, Any]] = []
     keys: list[tuple[str, int, str]] = []
+    places: set[str] = set()
     skipped = 0
     stream, member = _open_dump(path)
     with stream:
@@ -162,6 +178,7 @@ def import_dump(source: str, out: str | None = None) -> dict[str, Any]:
                     )
                 index = len(rows)
                 rows.append(_row(inst))
+                places.update(_record_places(record))
                 keys += [(k, index, "name") for k in dict.fromkeys(name_keys(inst)) if k]
                 keys += [(compact(a), index, "acronym") for a in inst.acronyms if compact(a)]
         except ValueError as err:
@@ -175,7 +192,7 @@ def import_dump(source: str, out: str | None = None) -> dict[str, Any]:
         "records": len(rows),
         "skipped_withdrawn": skipped,
     }
-    _write(target, rows, keys, meta)
+    _write(target, rows, keys, {**meta, "places": sorted(places)})
     load_imported.cache_clear()
     return {**meta, "location": str(target)}
 
@@ -188,6 +205,7 @@ def _row(inst: Institution) -> dict[str, Any]:
         "types": list(inst.types),
         "status": inst.status,
         "parents": list(inst.parents),
+        "related": list(inst.related),
         "aliases": list(inst.aliases),
         "acronyms": list(inst.acronyms),
         "labels": json.dumps(inst.labels, ensure_ascii=False),
@@ -236,6 +254,7 @@ def load_imported(location: str | Path) -> InstitutionRegistry:
             labels={k: tuple(v) for k, v in json.loads(row["labels"]).items()},
             status=row["status"],
             parents=tuple(row["parents"]),
+            related=tuple(row.get("related") or ()),  # absent from indexes imported before it
         )
         for row in frame.iter_rows(named=True)
     ]
@@ -250,4 +269,5 @@ def load_imported(location: str | Path) -> InstitutionRegistry:
         source=meta["source"],
         keys=zip(names["key"].to_list(), names["index"].to_list(), strict=True),
         acronym_keys=zip(acronyms["key"].to_list(), acronyms["index"].to_list(), strict=True),
+        places=meta.get("places", ()),
     )

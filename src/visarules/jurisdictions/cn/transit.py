@@ -246,18 +246,7 @@ TRANSIT = Visa(
         "they also serve for exit is not confirmed.",
     ),
     advisories=window_advisories("240-hour visa-free transit", members),
-    terms=lambda ctx, facts: {
-        key: entry
-        for key, entry in (
-            (
-                "stay_per_entry",
-                stay_terms(HOURS, "Up to {value} hours from entry, within the permitted areas")(
-                    ctx
-                ),
-            ),
-        )
-        if entry is not None
-    },
+    terms=stay_terms(HOURS, "Up to {value} hours from entry, within the permitted areas"),
 )
 
 VISAS = (TRANSIT,)

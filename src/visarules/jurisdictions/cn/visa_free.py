@@ -26,7 +26,7 @@ from visarules.engine.context import Context
 from visarules.engine.facts import Fact
 from visarules.engine.nodes import AllOf, Criterion
 from visarules.engine.parameters import Membership, Parameter, parse_members, parse_parameter
-from visarules.engine.visa import Advisories, Document, Visa, described
+from visarules.engine.visa import Advisories, Document, Terms, Visa, described
 from visarules.facts import CITIZENSHIP, PASSPORT, PURPOSE, STAY_DAYS
 from visarules.jurisdictions.cn.common import FOREIGN_NATIONAL, JURISDICTION, with_narrower
 
@@ -165,18 +165,19 @@ def param_criterion(
     )
 
 
-def stay_terms(parameter: Parameter, text: str) -> Callable[[Context], dict[str, Any] | None]:
-    """The ``stay_per_entry`` benefit from a dated parameter in days."""
+def stay_terms(parameter: Parameter, text: str) -> Terms:
+    """The ``stay_per_entry`` benefit, from the scheme's dated parameter."""
 
-    def on(ctx: Context) -> dict[str, Any] | None:
+    def terms(ctx: Context, facts: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         value = parameter.at(ctx.as_of)
         if value is None:
-            return None
-        return described(
+            return {}
+        entry = described(
             value.value, text.format(value=value.value), value.since, value.citations, ctx.as_of
         )
+        return {"stay_per_entry": entry}
 
-    return on
+    return terms
 
 
 # --- the unilateral visa-free policy ----------------------------------------------------------
@@ -194,9 +195,6 @@ UNILATERAL_STAY = dated(
 )
 UNILATERAL_PURPOSES = dated(
     "cn.visa_free_30.purposes", _UNILATERAL["allowed_purposes_history"], "Allowed purposes"
-)
-_UNILATERAL_STAY_TERMS = stay_terms(
-    UNILATERAL_STAY, "Up to {value} days per entry, counted from the day after entry"
 )
 
 UNILATERAL = Visa(
@@ -254,11 +252,9 @@ UNILATERAL = Visa(
     ),
     notes=("Work, study and journalism are not covered; they need the matching visa.",),
     advisories=window_advisories("Unilateral visa-free entry", unilateral_members),
-    terms=lambda ctx, facts: {
-        key: entry
-        for key, entry in (("stay_per_entry", _UNILATERAL_STAY_TERMS(ctx)),)
-        if entry is not None
-    },
+    terms=stay_terms(
+        UNILATERAL_STAY, "Up to {value} days per entry, counted from the day after entry"
+    ),
 )
 
 VISAS = (UNILATERAL,)
