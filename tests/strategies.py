@@ -82,6 +82,17 @@ plan = st.fixed_dictionaries(
         "permanent_residence_confirmation": st.booleans(),
     }
 )
+
+
+def _consistent(profile: dict[str, Any]) -> dict[str, Any]:
+    """China issues the R visa's confirmation letter only to foreigners: a Chinese national
+    holding one is a contradiction, to which no answer is monotone (the letter would say
+    'foreigner', the nationality 'Chinese')."""
+    if "CN" in profile["citizenship"]:
+        profile["plan"]["high_end_talent_confirmation"] = False
+    return profile
+
+
 full_profile: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
     {
         "citizenship": st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=2, unique=True),
@@ -110,7 +121,7 @@ full_profile: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
             max_size=2,
         ),
     }
-)
+).map(_consistent)
 
 # Facts that may be unknown. Not here: education[].completed and employment[].end, whose
 # absence means "not completed" and "current" (CONTRACT.md), a known value; and
