@@ -23,7 +23,7 @@ STATUS_COLUMNS = [c for v in ALL for c in (status_column(v.code), missing_column
 
 def _statuses(profiles: list[dict], as_of: date = AS_OF) -> pl.DataFrame:  # type: ignore[type-arg]
     ctx = api.context(as_of)
-    models = [profile_from_data(p)[0] for p in profiles]
+    models = [profile_from_data(p).profile for p in profiles]
     ev, _ = api.evaluate_profiles(models, ctx, ALL)
     return ev.persons.select(STATUS_COLUMNS)
 

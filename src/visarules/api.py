@@ -32,7 +32,7 @@ from visarules.engine.nodes import AllOf, AnyOf, AtLeast, Criterion, ForAnyItem,
 from visarules.engine.visa import Visa
 from visarules.errors import InputError
 from visarules.facts import Resolution, Resolvers, build_facts
-from visarules.io import profile_from_data
+from visarules.io import Limits, ProfileInput, check_possible, profile_from_data
 from visarules.jurisdictions.cn import points as cn_points
 from visarules.profile import Profile
 
@@ -44,6 +44,8 @@ def parse_as_of(value: str | date | None) -> date:
         return date.today()
     if isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise InputError("--as-of", f"expected a date (YYYY-MM-DD), got {type(value).__name__}")
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -52,26 +54,46 @@ def parse_as_of(value: str | date | None) -> date:
 
 def context(as_of: str | date | None = None, assume: Mapping[str, str] | None = None) -> Context:
     cat = catalogue()
+    if assume is not None and not isinstance(assume, Mapping):
+        raise InputError("--assume", "expected a mapping of assumption names to values")
     try:
-        assumptions = cat.assumptions.resolve(assume or {})
+        assumptions = cat.assumptions.resolve({str(k): str(v) for k, v in (assume or {}).items()})
     except AssumptionError as err:
         raise InputError("--assume", str(err)) from None
     return Context(parse_as_of(as_of), cat.parameters, assumptions)
 
 
-def select_visas(codes: Iterable[str] | None, ctx: Context) -> tuple[Visa, ...]:
-    """The visas asked for, or every visa in force on the as-of date."""
+def select_visas(codes: Iterable[str] | str | None, ctx: Context) -> tuple[Visa, ...]:
+    """The visas asked for (each once), or every visa in force on the as-of date."""
     cat = catalogue()
+    if isinstance(codes, str):
+        codes = [codes]
     if codes:
+        if not all(isinstance(code, str) for code in codes):
+            raise InputError("--visa", "expected visa codes such as CN-K")
         try:
-            return tuple(cat.visa(code) for code in codes)
+            return tuple(dict.fromkeys(cat.visa(code) for code in codes))
         except KeyError as err:
             raise InputError("--visa", str(err.args[0])) from None
     return tuple(v for v in cat.visas if v.in_force_on(ctx.as_of))
 
 
-def as_profile(profile: Profile | Mapping[str, Any]) -> Profile:
-    return profile if isinstance(profile, Profile) else profile_from_data(dict(profile))[0]
+def read_profile(
+    profile: Profile | ProfileInput | Mapping[str, Any], as_of: date, limits: Limits | None = None
+) -> ProfileInput:
+    """Any profile the API is given, through the input boundary, and checked as possible."""
+    if isinstance(profile, Profile):
+        read = ProfileInput(profile)
+    elif isinstance(profile, ProfileInput):
+        read = profile
+    elif isinstance(profile, Mapping):
+        read = profile_from_data(profile, limits)
+    else:
+        raise InputError(
+            "profile", f"expected a mapping of fields or a Profile, got {type(profile).__name__}"
+        )
+    check_possible(read.profile, as_of)
+    return read
 
 
 def evaluate_profiles(
@@ -226,6 +248,16 @@ def _resolutions(items: list[Resolution]) -> list[dict[str, Any]]:
     return [{"path": r.path, "kind": r.kind, "query": r.query, "result": r.result} for r in items]
 
 
+def _input_warnings(read: ProfileInput, resolutions: list[Resolution]) -> list[dict[str, str]]:
+    """What the reader did to the profile: fields ignored, values mapped, facts inferred."""
+    inferred = [
+        {"kind": "inference", "path": r.path, "text": f"{r.path}: {r.result['reason']}"}
+        for r in resolutions
+        if r.kind == "inference"
+    ]
+    return [*read.warnings, *inferred]
+
+
 def _all_warnings(results: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Every result's warnings once, each with the visas it concerns."""
     merged: dict[tuple[str, str], dict[str, Any]] = {}
@@ -247,21 +279,24 @@ def _no_visa_needed(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def check(
-    profile: Profile | Mapping[str, Any],
+    profile: Profile | ProfileInput | Mapping[str, Any],
     *,
     as_of: str | date | None = None,
-    visas: Iterable[str] | None = None,
+    visas: Iterable[str] | str | None = None,
     assume: Mapping[str, str] | None = None,
     resolvers: Resolvers | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """Every visa's status for one person, with reasons, missing facts, benefits and sources.
 
     ``resolvers`` picks the institution registry (default: $VISARULES_REGISTRY, else the
-    shipped one)."""
+    shipped one); ``limits`` bounds the profile's size (default: io.Limits, or the
+    environment)."""
     ctx = context(as_of, assume)
     chosen = select_visas(visas, ctx)
     resolvers = resolvers or Resolvers()
-    ev, resolutions = evaluate_profiles([as_profile(profile)], ctx, chosen, resolvers)
+    read = read_profile(profile, ctx.as_of, limits)
+    ev, resolutions = evaluate_profiles([read.profile], ctx, chosen, resolvers)
     row = _Row(ev, 0)
     results = [visa_result(v, row, ctx) for v in chosen]
     return {
@@ -269,7 +304,7 @@ def check(
         "as_of": ctx.as_of.isoformat(),
         "assumptions": dict(ctx.assumptions),
         "registry": resolvers.institutions.describe(),
-        "warnings": _all_warnings(results),
+        "warnings": [*_input_warnings(read, resolutions[0]), *_all_warnings(results)],
         "no_visa_needed": _no_visa_needed(results),
         "resolutions": _resolutions(resolutions[0]),
         "results": results,
@@ -277,20 +312,23 @@ def check(
 
 
 def explain(
-    profile: Profile | Mapping[str, Any],
+    profile: Profile | ProfileInput | Mapping[str, Any],
     visa: str,
     *,
     as_of: str | date | None = None,
     assume: Mapping[str, str] | None = None,
     resolvers: Resolvers | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """The criteria tree of one visa for one person, with values and citations."""
     ctx = context(as_of, assume)
     (chosen,) = select_visas([visa], ctx)
     resolvers = resolvers or Resolvers()
-    ev, resolutions = evaluate_profiles([as_profile(profile)], ctx, [chosen], resolvers)
+    read = read_profile(profile, ctx.as_of, limits)
+    ev, resolutions = evaluate_profiles([read.profile], ctx, [chosen], resolvers)
     row = _Row(ev, 0)
     result = visa_result(chosen, row, ctx)
+    result["warnings"] = [*_input_warnings(read, resolutions[0]), *result["warnings"]]
     result["tree"] = _tree(chosen.root, row, ctx)
     for related, node in zip(result["related"], chosen.related, strict=True):
         related["tree"] = _tree(node, row, ctx)
@@ -310,16 +348,18 @@ def _all_citations(root: Node) -> list[Any]:
 
 
 def points(
-    profile: Profile | Mapping[str, Any],
+    profile: Profile | ProfileInput | Mapping[str, Any],
     *,
     as_of: str | date | None = None,
     assume: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any]:
     """China's foreign-worker points (A/B/C), item by item, as a range where facts are missing."""
     ctx = context(as_of, assume)
     if ctx.dated("cn.points.classes") is None:
         raise InputError("--as-of", f"China's points table did not exist on {ctx.as_of}")
-    built = build_facts([as_profile(profile)], ctx.as_of)
+    read = read_profile(profile, ctx.as_of, limits)
+    built = build_facts([read.profile], ctx.as_of)
     low, high = cn_points.total_bounds(ctx)
     frame = built.table.persons.select(
         *cn_points.item_columns(ctx), low.alias("low"), high.alias("high")
@@ -351,6 +391,7 @@ def points(
         "thresholds": thresholds,
         "missing": missing,
         "assumptions": {a.name: ctx.assumptions[a.name] for a in cn_points.ASSUMPTIONS},
+        "warnings": _input_warnings(read, built.resolutions[0]),
         "resolutions": _resolutions(built.resolutions[0]),
         "items": items,
     }

@@ -22,7 +22,7 @@ from visarules.catalogue import catalogue
 from visarules.engine.assumptions import AssumptionError, parse_assume
 from visarules.errors import InputError
 from visarules.facts import Resolvers
-from visarules.io import load_profile
+from visarules.io import ProfileInput, load_profile
 from visarules.profile import Profile
 from visarules.resolve.degrees import resolve_degree
 from visarules.resolve.fields import resolve_field
@@ -85,11 +85,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _profile(source: str) -> Profile:
-    profile, unknown = load_profile(source)
-    for path in unknown:
-        sys.stderr.write(f"warning: unknown field {path} (ignored)\n")
-    return profile
+def _profile(source: str) -> ProfileInput:
+    """The profile through the input boundary; its warnings travel with the results."""
+    return load_profile(source)
 
 
 def _assume(pairs: list[str] | None) -> dict[str, str]:
@@ -146,7 +144,7 @@ def check(
     table.add_column("Status", no_wrap=True, max_width=12)
     table.add_column("Why", overflow="fold", ratio=1)
     for r in result["results"]:
-        table.add_row(r["visa"], _status(r["status"]), _why(r))
+        table.add_row(r["visa"], _status(r["status"]), escape(_why(r)))
     out.print(table)
     _print_benefits([r for r in result["results"] if r["status"] == "eligible"])
     needed = result["no_visa_needed"]
@@ -160,7 +158,7 @@ def check(
     out.print(
         "[dim]Assumptions: "
         + ", ".join(f"{k}={v}" for k, v in result["assumptions"].items())
-        + f". Registry: {result['registry']['name']} ({result['registry']['institutions']} "
+        + f". Registry: {escape(result['registry']['name'])} ({result['registry']['institutions']} "
         "institutions).[/]"
     )
 
@@ -182,7 +180,7 @@ def _print_benefits(results: list[dict[str, Any]]) -> None:
     table.add_column("Terms", overflow="fold")
     for r in visas:
         lines = [
-            f"[bold]{key}[/]: {b['text']} [dim]({b['source']})[/]"
+            f"[bold]{key}[/]: {escape(b['text'])} [dim]({b['source']})[/]"
             for key, b in r["benefits"].items()
         ]
         table.add_row(r["visa"], "\n".join(lines))
@@ -211,21 +209,23 @@ def explain(
         _print_json(result)
         return
     root = Tree(
-        f"[bold]{result['visa']}[/] {result['name']} — {_status(result['status'])} "
+        f"[bold]{result['visa']}[/] {escape(result['name'])} — {_status(result['status'])} "
         f"[dim](as of {result['as_of']})[/]"
     )
     _add_node(root, result["tree"])
     out.print(root)
     if result["missing"]:
-        out.print("[yellow]Facts that would decide it:[/] " + ", ".join(result["missing"]))
+        out.print("[yellow]Facts that would decide it:[/] " + escape(", ".join(result["missing"])))
     for related in result["related"]:
         beside = Tree("[bold]Beside the conditions[/] [dim](explains, does not decide)[/]")
         _add_node(beside, related["tree"])
         out.print(beside)
         if related["missing"]:
-            out.print("[yellow]Facts that would decide it:[/] " + ", ".join(related["missing"]))
+            out.print(
+                "[yellow]Facts that would decide it:[/] " + escape(", ".join(related["missing"]))
+            )
     for resolution in result["resolutions"]:
-        out.print(f"[dim]{resolution['path']}: {_resolved(resolution)}[/]")
+        out.print(f"[dim]{escape(resolution['path'] + ': ' + _resolved(resolution))}[/]")
     if result["assumptions"]:
         out.print(
             "[dim]Assumptions: "
@@ -233,7 +233,7 @@ def explain(
             + "[/]"
         )
     for note in result["notes"]:
-        out.print(f"[dim]Note: {note}[/]")
+        out.print(f"[dim]Note: {escape(note)}[/]")
     _print_warnings(result["warnings"])
 
 
@@ -277,7 +277,7 @@ def _add_node(parent: Tree, node: dict[str, Any]) -> None:
     for child in node.get("children", []):
         _add_node(branch, child)
     for item in node.get("items", []):
-        sub = branch.add(f"[bold]{item['item']}[/]")
+        sub = branch.add(f"[bold]{escape(item['item'])}[/]")
         _add_node(sub, item)
 
 
@@ -309,7 +309,7 @@ def visas(
         if not v["in_force"]:
             name += f"\n[yellow]from {v['since']}[/]"
         gives = "\n".join(f"{k}: {b['text']}" for k, b in v["benefits"].items())
-        table.add_row(name, v["summary"], v["requires"], gives)
+        table.add_row(name, escape(v["summary"]), escape(v["requires"]), escape(gives))
     out.print(table)
 
 
@@ -331,7 +331,7 @@ def points(
         shown = (
             str(item["points"]) if item["points"] is not None else "{}–{}".format(*item["range"])
         )
-        table.add_row(item["text"], shown, "; ".join(item["citations"]))
+        table.add_row(escape(item["text"]), shown, escape("; ".join(item["citations"])))
     total = result["total"] if result["total"] is not None else "{}–{}".format(*result["range"])
     table.add_row("[bold]Total[/]", f"[bold]{total}[/]", "")
     out.print(table)
@@ -340,10 +340,10 @@ def points(
         f"Class: [bold]{klass}[/] (A ≥ {result['thresholds']['A']}, B ≥ {result['thresholds']['B']})"
     )
     if result["missing"]:
-        out.print("[yellow]Facts that would narrow the range:[/] " + ", ".join(result["missing"]))
-    for resolution in result["resolutions"]:
-        if resolution["kind"] == "inference":
-            out.print(f"[dim]{resolution['path']}: {escape(_resolved(resolution))}[/]")
+        out.print(
+            "[yellow]Facts that would narrow the range:[/] " + escape(", ".join(result["missing"]))
+        )
+    _print_warnings(result["warnings"])
 
 
 @app.command()
@@ -403,7 +403,8 @@ def resolve_institution(
     match = result["match"]
     if match:
         out.print(
-            f"{match['name']} [dim]{match['id']} {match['country']} score {match['score']}[/]"
+            f"{escape(match['name'])} [dim]{match['id']} {match['country']} "
+            f"score {match['score']}[/]"
         )
         out.print(f"tiers: {', '.join(match['tiers']) or '(none)'}")
     else:
@@ -411,7 +412,7 @@ def resolve_institution(
     if result.get("note"):
         out.print(f"[dim]{escape(result['note'])}[/]")
     for c in result["candidates"]:
-        out.print(f"  candidate: {c['name']} [dim]{c['id']} {c['country']} {c['score']}[/]")
+        out.print(f"  candidate: {escape(c['name'])} [dim]{c['id']} {c['country']} {c['score']}[/]")
 
 
 @resolve_app.command("field")
@@ -452,18 +453,22 @@ def registry_import(
     folder: Annotated[
         str | None, typer.Option("--out", help="Folder for the index (default: user data dir).")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace --out even if it holds something else."),
+    ] = False,
     as_json: AsJson = False,
 ) -> None:
     """Import a ROR data dump so that every organisation in it resolves."""
     with out.status("Importing ROR records…"):
-        described = import_dump(dump, folder)
+        described = import_dump(dump, folder, force)
     if as_json:
         _print_json(described)
         return
+    location = escape(described["location"])
     out.print(
-        f"Imported {described['records']:,} organisations ({described['version']}) into "
-        f"{described['location']}.\nUse it with --registry {described['location']} or "
-        f"{REGISTRY_ENV}={described['location']}."
+        f"Imported {described['records']:,} organisations ({escape(described['version'])}) into "
+        f"{location}.\nUse it with --registry {location} or {REGISTRY_ENV}={location}."
     )
 
 
@@ -476,7 +481,7 @@ def registry_info(registry_location: RegistryOpt = None, as_json: AsJson = False
         _print_json(described)
         return
     for key, value in described.items():
-        out.print(f"{key}: {value}")
+        out.print(f"{key}: {escape(str(value))}")
 
 
 def main() -> None:

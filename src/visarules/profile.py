@@ -10,8 +10,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
+import pycountry
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
@@ -50,11 +51,22 @@ def _partial_date(value: Any) -> Any:
         return value
     if isinstance(value, date):
         return PartialDate(year=value.year, month=value.month, day=value.day)
+    if isinstance(value, dict) and set(value) <= {"year", "month", "day"} and "year" in value:
+        parts = [value.get(k) for k in ("year", "month", "day")]
+        if not all(p is None or (isinstance(p, int) and not isinstance(p, bool)) for p in parts):
+            raise ValueError("year, month and day must be whole numbers")
+        if parts[2] is not None and parts[1] is None:
+            raise ValueError("a day needs a month")
+        value = "-".join(
+            f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts) if p is not None
+        )
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
         raise ValueError("expected a date: YYYY, YYYY-MM or YYYY-MM-DD")
     match = _PARTIAL.match(value.strip())
+    if match is None and value.strip().lstrip("-").isdigit():
+        raise ValueError(f"{value!r}: year out of range")
     if not match:
         raise ValueError(f"{value!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else None for g in match.groups())
@@ -71,23 +83,38 @@ def _partial_date(value: Any) -> Any:
     return PartialDate(year=year, month=month, day=day)
 
 
-Partial = Annotated[PartialDate | None, BeforeValidator(_partial_date)]
+# What a date may be written as, for the JSON Schema: text, a year, or the object form.
+DateInput = (
+    Annotated[str, Field(pattern=r"^\s*\d{4}(-\d{1,2}(-\d{1,2})?)?\s*$")]
+    | Annotated[int, Field(ge=1900, le=2200)]
+    | PartialDate
+    | None
+)
+Partial = Annotated[
+    PartialDate | None, BeforeValidator(_partial_date, json_schema_input_type=DateInput)
+]
 
 
-_ISO2 = re.compile(r"^[A-Z]{2}$")
+class Iso3166:
+    """Marks a field holding ISO 3166-1 alpha-2 codes: the input boundary (io.py) reads the
+    common stand-ins (UK for GB) and says so before the model checks the code."""
 
 
 def _country(value: Any) -> Any:
-    if not isinstance(value, str) or not _ISO2.match(value.strip().upper()):
-        raise ValueError(f"expected a two-letter ISO 3166-1 country code such as IN, got {value!r}")
-    return value.strip().upper()
+    code = value.strip().upper() if isinstance(value, str) else None
+    if code is None or len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. IN, GB)")
+    return code
 
 
 def _upper(value: Any) -> Any:
     return value.strip().upper() if isinstance(value, str) else value
 
 
-CountryCode = Annotated[str, BeforeValidator(_country)]
+CountryText = Annotated[str, Field(pattern=r"^\s*[A-Za-z]{2}\s*$")]
+CountryCode = Annotated[
+    str, BeforeValidator(_country, json_schema_input_type=CountryText), Iso3166()
+]
 
 
 def _one_or_many(value: Any) -> Any:
@@ -103,7 +130,13 @@ class Model(BaseModel):
 class Money(Model):
     amount: float = Field(ge=0)
     """Amount in the currency's units."""
-    currency: Annotated[str, BeforeValidator(_upper), Field(pattern=r"^[A-Z]{3}$")]
+    currency: Annotated[
+        str,
+        BeforeValidator(
+            _upper, json_schema_input_type=Annotated[str, Field(pattern=r"^\s*[A-Za-z]{3}\s*$")]
+        ),
+        Field(pattern=r"^[A-Z]{3}$"),
+    ]
     """ISO 4217 code, e.g. CNY, USD, EUR."""
 
 
@@ -331,7 +364,12 @@ class FamilyMember(Model):
 
 
 class Profile(Model):
-    citizenship: Annotated[list[CountryCode] | None, BeforeValidator(_one_or_many)] = None
+    citizenship: Annotated[
+        list[CountryCode] | None,
+        BeforeValidator(
+            _one_or_many, json_schema_input_type=CountryText | list[CountryText] | None
+        ),
+    ] = None
     """Nationalities: ISO 3166-1 alpha-2 codes; a plain string for one."""
     birth_date: Partial = None
     """Date of birth (year, year-month or date)."""
@@ -363,6 +401,33 @@ class Profile(Model):
         return self
 
 
+def _has_marker(annotation: Any) -> bool:
+    if any(isinstance(m, Iso3166) for m in getattr(annotation, "__metadata__", ())):
+        return True
+    return any(_has_marker(arg) for arg in get_args(annotation))
+
+
+def models_in(annotation: Any) -> set[type[BaseModel]]:
+    """The models a field's annotation may hold (inside lists and unions)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {annotation}
+    return {m for arg in get_args(annotation) for m in models_in(arg)}
+
+
+def _country_fields(model: type[BaseModel]) -> dict[str, Any]:
+    """Where the profile holds country codes: ``{field: True | {subfield: ...}}``."""
+    spec: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if _has_marker(info.annotation):
+            spec[key] = True
+            continue
+        for inner in models_in(info.annotation):
+            if inner is not PartialDate and (sub := _country_fields(inner)):
+                spec[key] = sub
+    return spec
+
+
 def unknown_fields(model: BaseModel, prefix: str = "") -> list[str]:
     """Paths of fields the model does not know (kept, ignored, reported as warnings)."""
     found = [f"{prefix}{name}" for name in (model.model_extra or {})]
@@ -374,3 +439,6 @@ def unknown_fields(model: BaseModel, prefix: str = "") -> list[str]:
                 where = f"{prefix}{name}[{i}]." if isinstance(value, list) else f"{prefix}{name}."
                 found += unknown_fields(child, where)
     return found
+
+
+COUNTRY_FIELDS = _country_fields(Profile)

@@ -1,6 +1,6 @@
 """Import a ROR data dump (ror.org, CC0; JSON, schema v2, zipped or not) into a local index.
 
-    visarules registry import v2.x-ror-data.zip [--out DIR]
+    visarules registry import v2.x-ror-data.zip [--out DIR] [--force]
 
 The dump is read as a stream, one record at a time, so the ~120,000 records of a full
 dump never sit in memory as one JSON document. The index is three files in DIR:
@@ -9,6 +9,10 @@ names and acronyms it is found under) and ``meta.json`` (with the places the org
 are in: a place name alone is never read as an institution). Tiers are not stored: they are
 applied from the editorial ``data/tiers.yaml`` when the index is loaded, so an update of
 the tiers needs no re-import.
+
+The import never destroys: the index is written beside DIR and swapped in only when whole;
+DIR may be new, empty, or an index this command wrote; anything else needs ``--force``. A
+damaged dump or a damaged index is an input error, never a traceback.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -40,6 +46,10 @@ from visarules.resolve.normalize import compact
 
 SKIPPED_STATUSES = ("withdrawn",)
 CHUNK = 1 << 20
+INDEX_FILES = frozenset({"meta.json", "institutions.parquet", "keys.parquet"})
+WRITTEN_BY = "visarules registry import"
+# What a damaged zip or compressed stream raises while it is read.
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, UnicodeDecodeError)
 
 
 def default_location() -> Path:
@@ -146,25 +156,64 @@ def _record_places(record: dict[str, Any]) -> list[str]:
     return [name for name in names if name]
 
 
-def import_dump(source: str, out: str | None = None) -> dict[str, Any]:
+def is_index(folder: Path) -> bool:
+    """A folder holding an index this command wrote, and nothing else."""
+    names = {child.name for child in folder.iterdir()}
+    if names != INDEX_FILES:
+        return False
+    try:
+        meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(meta, dict) and meta.get("name") == "ror"
+
+
+def _check_target(target: Path, force: bool) -> None:
+    """Refuse a target whose replacement would lose something the user did not ask to lose."""
+    here = Path.cwd().resolve()
+    resolved = target.resolve()
+    if resolved == here or resolved in here.parents:
+        raise InputError(str(target), "is the current folder or holds it; choose a new folder")
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise InputError(str(target), "is a file; --out takes a folder")
+    if is_index(target) or not any(target.iterdir()) or force:
+        return
+    raise InputError(
+        str(target),
+        "exists and is not an index written by `visarules registry import`; choose a new or "
+        "empty folder, or add --force to replace it",
+    )
+
+
+def import_dump(source: str, out: str | None = None, force: bool = False) -> dict[str, Any]:
     """Read a ROR dump and write the index; return its description."""
     path = Path(source)
+    if path.is_dir():
+        raise InputError(source, "is a directory, not a ROR dump")
     if not path.is_file():
         raise InputError(source, "no such file")
     target = Path(out) if out else default_location()
+    _check_target(target, force)
     extra = editorial_aliases()
     rows: list[dict[str, Any]] = []
     keys: list[tuple[str, int, str]] = []
     places: set[str] = set()
     skipped = 0
-    stream, member = _open_dump(path)
+    try:
+        stream, member = _open_dump(path)
+    except DAMAGED as err:
+        raise InputError(source, f"damaged file: {err}") from None
     with stream:
         try:
             for number, record in enumerate(iter_json_array(stream)):
                 try:
                     inst = record_to_institution(record)
-                except (KeyError, TypeError, ValueError) as err:
-                    raise InputError(f"{source}: record {number}", str(err)) from None
+                    record_places = _record_places(record)
+                except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
+                    problem = f"not a ROR schema v2 record ({type(err).__name__}: {err})"
+                    raise InputError(f"{source}: record {number}", problem) from None
                 if inst.status in SKIPPED_STATUSES:
                     skipped += 1
                     continue
@@ -178,15 +227,18 @@ def import_dump(source: str, out: str | None = None) -> dict[str, Any]:
                     )
                 index = len(rows)
                 rows.append(_row(inst))
-                places.update(_record_places(record))
+                places.update(record_places)
                 keys += [(k, index, "name") for k in dict.fromkeys(name_keys(inst)) if k]
                 keys += [(compact(a), index, "acronym") for a in inst.acronyms if compact(a)]
+        except DAMAGED as err:
+            raise InputError(source, f"damaged file: {err}") from None
         except ValueError as err:
             raise InputError(source, f"not a ROR JSON dump: {err}") from None
     if not rows:
         raise InputError(source, "no ROR records found")
     meta = {
         "name": "ror",
+        "written_by": WRITTEN_BY,
         "version": member.removesuffix(".json"),
         "source": f"ROR data dump {member} (ror.org, CC0), imported {date.today().isoformat()}",
         "records": len(rows),
@@ -215,23 +267,35 @@ def _row(inst: Institution) -> dict[str, Any]:
 def _write(
     target: Path, rows: list[dict[str, Any]], keys: list[tuple[str, int, str]], meta: dict[str, Any]
 ) -> None:
-    """Write into a temporary folder beside the target, then swap it in: never half an index."""
+    """Write into a temporary folder beside the target, then swap it in: never half an index,
+    and nothing left behind when anything fails."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent))
-    pl.DataFrame(rows).write_parquet(staging / "institutions.parquet")
-    pl.DataFrame(keys, schema=["key", "index", "kind"], orient="row").write_parquet(
-        staging / "keys.parquet"
-    )
-    (staging / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
-    if target.exists():
-        old = target.with_name(target.name + ".old")
-        target.rename(old)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
+    try:
+        pl.DataFrame(rows).write_parquet(staging / "institutions.parquet")
+        pl.DataFrame(keys, schema=["key", "index", "kind"], orient="row").write_parquet(
+            staging / "keys.parquet"
+        )
+        (staging / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        _swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    if not target.exists():
         staging.rename(target)
-        for child in old.iterdir():
-            child.unlink()
-        old.rmdir()
-    else:
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    old.rmdir()  # a free name beside the target
+    target.rename(old)
+    try:
         staging.rename(target)
+    except BaseException:
+        old.rename(target)  # put the previous index back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 @cache
@@ -241,6 +305,23 @@ def load_imported(location: str | Path) -> InstitutionRegistry:
         raise InputError(
             str(location), "not a visarules registry (run `visarules registry import`)"
         )
+    try:
+        return _load(folder)
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        pl.exceptions.PolarsError,
+    ) as err:
+        raise InputError(
+            str(location),
+            f"damaged registry ({type(err).__name__}); run `visarules registry import` again",
+        ) from None
+
+
+def _load(folder: Path) -> InstitutionRegistry:
     meta = json.loads((folder / "meta.json").read_text("utf-8"))
     frame = pl.read_parquet(folder / "institutions.parquet")
     institutions = [
