@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from visarules.build import BuiltFacts, Resolution, Resolvers, build_facts, impossible
 from visarules.catalogue import Catalogue, catalogue
 from visarules.engine.assumptions import AssumptionError
 from visarules.engine.context import Context
@@ -31,10 +32,10 @@ from visarules.engine.evaluate import (
 from visarules.engine.nodes import AllOf, AnyOf, AtLeast, Criterion, ForAnyItem, Node
 from visarules.engine.visa import Visa
 from visarules.errors import InputError
-from visarules.facts import Resolution, Resolvers, build_facts
-from visarules.io import Limits, ProfileInput, check_possible, profile_from_data
+from visarules.io import Limits, ProfileInput, profile_from_data
 from visarules.jurisdictions.cn import points as cn_points
 from visarules.profile import Profile
+from visarules.tables import from_profiles
 
 CONTRACT_VERSION = "1"
 
@@ -92,7 +93,8 @@ def read_profile(
         raise InputError(
             "profile", f"expected a mapping of fields or a Profile, got {type(profile).__name__}"
         )
-    check_possible(read.profile, as_of)
+    for problem in impossible(from_profiles([read.profile]), as_of).iter_rows(named=True):
+        raise InputError(problem["field"], problem["message"])
     return read
 
 
@@ -101,9 +103,9 @@ def evaluate_profiles(
     ctx: Context,
     visas: Sequence[Visa],
     resolvers: Resolvers | None = None,
-) -> tuple[Evaluation, list[list[Resolution]]]:
-    built = build_facts(profiles, ctx.as_of, resolvers)
-    return evaluate(visas, built.table, ctx), built.resolutions
+) -> tuple[Evaluation, BuiltFacts]:
+    built = build_facts(from_profiles(profiles), ctx.as_of, resolvers)
+    return evaluate(visas, built.table, ctx), built
 
 
 # --- one person -------------------------------------------------------------------------
@@ -296,7 +298,8 @@ def check(
     chosen = select_visas(visas, ctx)
     resolvers = resolvers or Resolvers()
     read = read_profile(profile, ctx.as_of, limits)
-    ev, resolutions = evaluate_profiles([read.profile], ctx, chosen, resolvers)
+    ev, built = evaluate_profiles([read.profile], ctx, chosen, resolvers)
+    resolutions = built.resolutions(0)
     row = _Row(ev, 0)
     results = [visa_result(v, row, ctx) for v in chosen]
     return {
@@ -304,9 +307,9 @@ def check(
         "as_of": ctx.as_of.isoformat(),
         "assumptions": dict(ctx.assumptions),
         "registry": resolvers.institutions.describe(),
-        "warnings": [*_input_warnings(read, resolutions[0]), *_all_warnings(results)],
+        "warnings": [*_input_warnings(read, resolutions), *_all_warnings(results)],
         "no_visa_needed": _no_visa_needed(results),
-        "resolutions": _resolutions(resolutions[0]),
+        "resolutions": _resolutions(resolutions),
         "results": results,
     }
 
@@ -325,15 +328,16 @@ def explain(
     (chosen,) = select_visas([visa], ctx)
     resolvers = resolvers or Resolvers()
     read = read_profile(profile, ctx.as_of, limits)
-    ev, resolutions = evaluate_profiles([read.profile], ctx, [chosen], resolvers)
+    ev, built = evaluate_profiles([read.profile], ctx, [chosen], resolvers)
+    resolutions = built.resolutions(0)
     row = _Row(ev, 0)
     result = visa_result(chosen, row, ctx)
-    result["warnings"] = [*_input_warnings(read, resolutions[0]), *result["warnings"]]
+    result["warnings"] = [*_input_warnings(read, resolutions), *result["warnings"]]
     result["tree"] = _tree(chosen.root, row, ctx)
     for related, node in zip(result["related"], chosen.related, strict=True):
         related["tree"] = _tree(node, row, ctx)
     result["law"] = [c.to_dict(ctx.as_of) for c in _all_citations(chosen.root)]
-    result["resolutions"] = _resolutions(resolutions[0])
+    result["resolutions"] = _resolutions(resolutions)
     result["as_of"] = ctx.as_of.isoformat()
     result["registry"] = resolvers.institutions.describe()
     return result
@@ -359,7 +363,8 @@ def points(
     if ctx.dated("cn.points.classes") is None:
         raise InputError("--as-of", f"China's points table did not exist on {ctx.as_of}")
     read = read_profile(profile, ctx.as_of, limits)
-    built = build_facts([read.profile], ctx.as_of)
+    built = build_facts(from_profiles([read.profile]), ctx.as_of)
+    resolutions = built.resolutions(0)
     low, high = cn_points.total_bounds(ctx)
     frame = built.table.persons.select(
         *cn_points.item_columns(ctx), low.alias("low"), high.alias("high")
@@ -391,8 +396,8 @@ def points(
         "thresholds": thresholds,
         "missing": missing,
         "assumptions": {a.name: ctx.assumptions[a.name] for a in cn_points.ASSUMPTIONS},
-        "warnings": _input_warnings(read, built.resolutions[0]),
-        "resolutions": _resolutions(built.resolutions[0]),
+        "warnings": _input_warnings(read, resolutions),
+        "resolutions": _resolutions(resolutions),
         "items": items,
     }
 

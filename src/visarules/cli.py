@@ -18,10 +18,10 @@ from rich.table import Table
 from rich.tree import Tree
 
 from visarules import api, contract
+from visarules.build import Resolvers
 from visarules.catalogue import catalogue
 from visarules.engine.assumptions import AssumptionError, parse_assume
 from visarules.errors import InputError
-from visarules.facts import Resolvers
 from visarules.io import ProfileInput, load_profile
 from visarules.profile import Profile
 from visarules.resolve.degrees import resolve_degree

@@ -31,7 +31,7 @@ import yaml
 from pydantic import ValidationError
 
 from visarules.errors import InputError, from_validation
-from visarules.profile import COUNTRY_FIELDS, PartialDate, Profile, unknown_fields
+from visarules.profile import COUNTRY_FIELDS, Profile, unknown_fields
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def _country_aliases() -> dict[str, dict[str, str]]:
     return raw
 
 
-def _country(value: Any, path: str, warnings: list[dict[str, str]]) -> Any:
+def country_code(value: Any, path: str, warnings: list[dict[str, str]]) -> Any:
     """An ISO 3166-1 alpha-2 code, or a common stand-in for one (said so); else an error."""
     if not isinstance(value, str):
         return value  # the model names the wrong type
@@ -227,8 +227,8 @@ def _map_countries(data: Any, path: str, spec: Any, warnings: list[dict[str, str
     """The document with its country fields checked, following COUNTRY_FIELDS."""
     if spec is True:
         if isinstance(data, list):
-            return [_country(v, _path(path, i), warnings) for i, v in enumerate(data)]
-        return _country(data, path, warnings)
+            return [country_code(v, _path(path, i), warnings) for i, v in enumerate(data)]
+        return country_code(data, path, warnings)
     if isinstance(data, list):
         return [_map_countries(v, _path(path, i), spec, warnings) for i, v in enumerate(data)]
     if isinstance(data, Mapping):
@@ -237,52 +237,6 @@ def _map_countries(data: Any, path: str, spec: Any, warnings: list[dict[str, str
             for k, v in data.items()
         }
     return data
-
-
-# --- what cannot be ---------------------------------------------------------------------------
-
-MIN_AGE_AT_DEGREE = 10  # a degree completed younger than this is a typing error, not a prodigy
-
-
-def _years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def check_possible(profile: Profile, as_of: date) -> None:
-    """An impossible profile is an input error naming the fields that clash, never an answer:
-    a person not yet born, a degree before birth (or before the age of ten), a job that ends
-    before it starts or starts before birth."""
-    birth = profile.birth_date or (
-        PartialDate(year=profile.birth_year) if profile.birth_year is not None else None
-    )
-    born = "birth_date" if profile.birth_date is not None else "birth_year"
-    if birth is not None and birth.earliest > as_of:
-        raise InputError(born, f"{birth} is after the as-of date {as_of.isoformat()}")
-    for i, edu in enumerate(profile.education or []):
-        if (
-            birth is not None
-            and edu.completed is not None
-            and edu.completed.latest < _years_after(birth.earliest, MIN_AGE_AT_DEGREE)
-        ):
-            raise InputError(
-                f"education[{i}].completed, {born}",
-                f"a degree completed in {edu.completed} by someone born in {birth} "
-                f"(before the age of {MIN_AGE_AT_DEGREE})",
-            )
-    for i, job in enumerate(profile.employment or []):
-        if job.start is not None and job.end is not None and job.end.latest < job.start.earliest:
-            raise InputError(
-                f"employment[{i}].end, employment[{i}].start",
-                f"the job ends ({job.end}) before it starts ({job.start})",
-            )
-        if birth is not None and job.start is not None and job.start.latest < birth.earliest:
-            raise InputError(
-                f"employment[{i}].start, {born}",
-                f"the job starts ({job.start}) before the person is born ({birth})",
-            )
 
 
 # --- profiles --------------------------------------------------------------------------------

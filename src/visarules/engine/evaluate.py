@@ -1,13 +1,18 @@
-"""Evaluate visas over a facts table: one pass of polars expressions for any number of people.
+"""Evaluate visas over a facts table: one pass of polars expressions for any number of people,
+and only the work asked for.
 
-Output columns, per person row:
-- one column per node id with its three-valued result (null = undetermined);
-- ``<CODE>:status`` with ``eligible`` / ``not_eligible`` / ``undetermined``;
-- ``<CODE>:missing``, the profile paths that would decide an undetermined result.
+1. **Values**: every node of every tree, one column each (null = undetermined), computed layer
+   by layer; the subtrees below "for any item" on the item tables, aggregated once per
+   collection with Kleene "any".
+2. **Statuses** from the roots: ``eligible`` / ``not_eligible`` / ``undetermined``.
+3. **Details**, where a status needs them: the facts that would decide an undetermined result
+   (``missing``), and the first failing criterion of a refusal (``failed``). Missing facts are
+   a bit per profile path, OR-ed over the tree and decoded once per distinct mask: a million
+   rows share a few hundred masks.
 
-``missing`` follows relevance: a node's unknown children matter only when the node
-itself is unknown, so a person already excluded by one condition is not asked
-about the others (a 12-year-old is not asked about a job offer).
+``missing`` follows relevance: a node's unknown children matter only when the node itself is
+unknown, so a person already excluded by one condition is not asked about the others (a
+12-year-old is not asked about a job offer). A clause not yet in force asks for nothing.
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ from dataclasses import dataclass
 import polars as pl
 
 from visarules.engine.context import Context
+from visarules.engine.facts import Fact
 from visarules.engine.nodes import Criterion, ForAnyItem, Node, combine
 from visarules.engine.visa import Visa
 
 ROW = "_row"
 ITEM = "_item"
+STATUSES = ("not_eligible", "eligible", "undetermined")  # by code: False, True, null
+MAX_PATHS = 63  # profile paths one tree can ask about: the bits of one mask
+_NO_PATHS = pl.lit([], dtype=pl.List(pl.String))
 
 
 @dataclass
@@ -35,6 +44,8 @@ class FactsTable:
 
 @dataclass
 class Evaluation:
+    """Node values (persons and items), statuses and the details asked for."""
+
     visas: tuple[Visa, ...]
     ctx: Context
     persons: pl.DataFrame
@@ -49,9 +60,18 @@ def missing_column(code: str) -> str:
     return f"{code}:missing"
 
 
+def failed_column(code: str) -> str:
+    return f"{code}:failed"
+
+
 def related_key(code: str, node_id: str) -> str:
     """Name of a tree explained beside a visa (the path to a document the visa requires)."""
     return f"{code}#{node_id}"
+
+
+def not_yet_law(node: Criterion, ctx: Context) -> bool:
+    """The clause took effect after the as-of date: it says nothing on that date."""
+    return ctx.as_of < node.since and not node.timeless
 
 
 def _targets(visas: Sequence[Visa]) -> list[tuple[str, Node]]:
@@ -81,11 +101,6 @@ def _item_nodes(node: Node) -> set[str]:
     return inside
 
 
-def not_yet_law(node: Criterion, ctx: Context) -> bool:
-    """The clause took effect after the as-of date: it says nothing on that date."""
-    return ctx.as_of < node.since and not node.timeless
-
-
 def _value(node: Node, ctx: Context) -> pl.Expr:
     if isinstance(node, Criterion):
         if not_yet_law(node, ctx):
@@ -113,7 +128,7 @@ def _by_height(nodes: Iterable[Node]) -> list[list[Node]]:
     return layers
 
 
-def _evaluate_layers(frame: pl.LazyFrame, nodes: Iterable[Node], ctx: Context) -> pl.LazyFrame:
+def _layers(frame: pl.DataFrame, nodes: Iterable[Node], ctx: Context) -> pl.DataFrame:
     for layer in _by_height(nodes):
         computable = [n for n in layer if not isinstance(n, ForAnyItem)]
         if computable:
@@ -121,57 +136,31 @@ def _evaluate_layers(frame: pl.LazyFrame, nodes: Iterable[Node], ctx: Context) -
     return frame
 
 
-def _missing_terms(node: Node, relevant: pl.Expr, on_items: bool, ctx: Context) -> list[pl.Expr]:
-    """Path expressions (null when not missing) for the unknown facts that would decide ``node``.
-
-    A clause not yet in force is unknown whatever the facts: it asks for none of them."""
-    if isinstance(node, Criterion):
-        if not_yet_law(node, ctx):
-            return []
-        unknown_here = relevant & pl.col(node.id).is_null()
-        terms: list[pl.Expr] = []
-        for fact in node.reads:
-            on_item = on_items and fact.collection is not None
-            path = fact.item_path(pl.col(ITEM)) if on_item else pl.lit(fact.path)
-            terms.append(pl.when(unknown_here & ~fact.known()).then(path))
-        return terms
-    if isinstance(node, ForAnyItem):
-        below = [n for n in node.node.walk() if isinstance(n, Criterion)]
-        if all(not_yet_law(n, ctx) for n in below):
-            return []
-        return [
-            pl.when(relevant & ~pl.col(node.collection.known_column)).then(
-                pl.lit(node.collection.path)
-            ),
-        ]
-    terms = []
-    for child in node.children:
-        terms.extend(_missing_terms(child, relevant & pl.col(child.id).is_null(), on_items, ctx))
-    return terms
+def _any_item(fa: ForAnyItem) -> pl.Expr:
+    """Kleene "any" over the items; an unknown list is unknown, an empty one false."""
+    return (
+        pl.when(~pl.col(fa.collection.known_column))
+        .then(pl.lit(None, dtype=pl.Boolean))
+        .when(pl.col(f"{fa.id}::true").fill_null(False))
+        .then(pl.lit(True))
+        .when(pl.col(f"{fa.id}::null").fill_null(False))
+        .then(pl.lit(None, dtype=pl.Boolean))
+        .otherwise(pl.lit(False))
+        .alias(fa.id)
+    )
 
 
-def _item_missing(fa: ForAnyItem, relevant: pl.Expr, ctx: Context) -> list[pl.Expr]:
-    return _missing_terms(fa.node, relevant & pl.col(fa.node.id).is_null(), True, ctx)
-
-
-def _collect_paths(terms: list[pl.Expr]) -> pl.Expr:
-    if not terms:
-        return pl.lit([], dtype=pl.List(pl.String))
-    return pl.concat_list(terms).list.drop_nulls()
-
-
-def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluation:
+def values(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluation:
+    """Every node's value, for persons and items."""
     nodes = _unique_nodes(visas)
     on_items = set().union(*(_item_nodes(tree) for _, tree in _targets(visas)))
-    for_any = [n for n in nodes.values() if isinstance(n, ForAnyItem)]
-
-    # 1. Item tables: evaluate the subtrees below each ForAnyItem, item by item.
-    items: dict[str, pl.LazyFrame] = {name: df.lazy() for name, df in facts.items.items()}
     by_collection: dict[str, list[ForAnyItem]] = {}
-    for fa in for_any:
-        by_collection.setdefault(fa.collection.name, []).append(fa)
+    for node in nodes.values():
+        if isinstance(node, ForAnyItem):
+            by_collection.setdefault(node.collection.name, []).append(node)
+    persons = facts.persons
+    items = dict(facts.items)
     for name, group in by_collection.items():
-        frame = items[name]
         subtree: dict[str, Node] = {}
         for fa in group:
             for n in fa.node.walk():
@@ -186,114 +175,86 @@ def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluati
                 for column in fact.columns
             }
         )
+        frame = items[name]
         if person_columns:  # an item rule may also read a fact about the person
-            frame = frame.join(
-                facts.persons.lazy().select(ROW, *person_columns), on=ROW, how="left"
-            )
-        frame = _evaluate_layers(frame, subtree.values(), ctx)
+            frame = frame.join(persons.select(ROW, *person_columns), on=ROW, how="left")
+        frame = _layers(frame, subtree.values(), ctx)
         items[name] = frame
-
-    # 2. Persons: ForAnyItem results aggregated with Kleene "any", then the rest of each tree.
-    persons = facts.persons.lazy()
-    for name, group in by_collection.items():
-        agg = (
-            items[name]
-            .group_by(ROW)
-            .agg(
-                expr
-                for fa in group
-                for expr in (
-                    pl.col(fa.node.id).fill_null(False).any().alias(f"{fa.id}::true"),
-                    pl.col(fa.node.id).is_null().any().alias(f"{fa.id}::null"),
-                )
-            )
-        )
-        persons = persons.join(agg, on=ROW, how="left")
-        persons = persons.with_columns(
-            pl.when(~pl.col(fa.collection.known_column))
-            .then(pl.lit(None, dtype=pl.Boolean))
-            .when(pl.col(f"{fa.id}::true").fill_null(False))
-            .then(pl.lit(True))
-            .when(pl.col(f"{fa.id}::null").fill_null(False))
-            .then(pl.lit(None, dtype=pl.Boolean))
-            .otherwise(pl.lit(False))
-            .alias(fa.id)
+        flags = frame.group_by(ROW).agg(
+            expr
             for fa in group
-        ).drop([c for fa in group for c in (f"{fa.id}::true", f"{fa.id}::null")])
-    persons = _evaluate_layers(persons, [n for n in nodes.values() if n.id not in on_items], ctx)
-
-    # 3. Status and the facts that would decide each undetermined visa.
-    relevance: dict[str, pl.Expr] = {}
-    for key, tree in _targets(visas):
-        for node in tree.walk():
-            if isinstance(node, ForAnyItem):
-                relevance[f"{key}|{node.id}"] = _relevance(tree, node, pl.col(tree.id).is_null())
-    item_missing: dict[str, str] = {}
-    for name, group in by_collection.items():
-        wanted = [(key, fa) for fa in group for key in relevance if key.endswith(f"|{fa.id}")]
-        if not wanted:
-            continue
-        rel = persons.select(
-            pl.col(ROW), *(relevance[key].alias(f"rel:{key}") for key, _ in wanted)
-        )
-        frame = items[name].join(rel, on=ROW, how="left")
-        frame = frame.with_columns(
-            _collect_paths(_item_missing(fa, pl.col(f"rel:{key}").fill_null(False), ctx)).alias(
-                f"miss:{key}"
-            )
-            for key, fa in wanted
-        )
-        # joins do not keep row order: sort so that paths come in item order, run after run
-        agg = (
-            frame.sort(ROW, ITEM)
-            .group_by(ROW, maintain_order=True)
-            .agg(
-                pl.col(f"miss:{key}").list.explode(keep_nulls=False, empty_as_null=False)
-                for key, _ in wanted
+            for expr in (
+                pl.col(fa.node.id).fill_null(False).any().alias(f"{fa.id}::true"),
+                pl.col(fa.node.id).is_null().any().alias(f"{fa.id}::null"),
             )
         )
-        persons = persons.join(agg, on=ROW, how="left")
-        item_missing.update({key: f"miss:{key}" for key, _ in wanted})
-
-    status_exprs = []
-    for visa in visas:
-        root = pl.col(visa.root.id)
-        status_exprs.append(
-            pl.when(root)
-            .then(pl.lit("eligible"))
-            .when(~root)
-            .then(pl.lit("not_eligible"))
-            .otherwise(pl.lit("undetermined"))
-            .alias(status_column(visa.code))
+        persons = (
+            persons.join(flags, on=ROW, how="left", maintain_order="left")
+            .with_columns(_any_item(fa) for fa in group)
+            .drop([c for fa in group for c in (f"{fa.id}::true", f"{fa.id}::null")])
         )
-    for target, tree in _targets(visas):
-        terms = _missing_terms(tree, pl.col(tree.id).is_null(), False, ctx)
-        terms += [
-            pl.col(col).fill_null(pl.lit([], dtype=pl.List(pl.String)))
-            for key, col in item_missing.items()
-            if key.startswith(f"{target}|")
-        ]
-        status_exprs.append(
-            _collect_paths(terms).list.unique(maintain_order=True).alias(missing_column(target))
-        )
-    persons = persons.with_columns(status_exprs).drop(list(item_missing.values()))
-    collected = pl.collect_all([persons, *items.values()])
-    return Evaluation(
-        visas=tuple(visas),
-        ctx=ctx,
-        persons=collected[0].sort(ROW),
-        items=dict(zip(items, collected[1:], strict=True)),
-    )
+    persons = _layers(persons, [n for n in nodes.values() if n.id not in on_items], ctx)
+    return Evaluation(tuple(visas), ctx, persons, items)
 
 
-def _relevance(root: Node, target: Node, relevant: pl.Expr) -> pl.Expr:
-    """Relevance of ``target``: every ancestor from the root down is unknown."""
-    path = _path_to(root, target)
-    if path is None:
-        raise ValueError(f"{target.id} is not under {root.id}")
-    for node in path[1:]:
-        relevant = relevant & pl.col(node.id).is_null()
-    return relevant
+# --- statuses ------------------------------------------------------------------------------------
+
+
+def status_code(code: str) -> pl.Expr:
+    """0 not eligible, 1 eligible, 2 undetermined: small, and compared without strings."""
+    return pl.col(code.lower()).cast(pl.Int8).fill_null(2)
+
+
+def status_text(code: pl.Expr) -> pl.Expr:
+    return code.replace_strict(dict(enumerate(STATUSES)), return_dtype=pl.String)
+
+
+# --- what would decide an undetermined result ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Term:
+    path: str  # profile path; items: "education[].field", the index filled in when decoded
+    condition: pl.Expr  # true where this fact is missing and would matter
+
+
+def _terms(node: Node, relevant: pl.Expr, ctx: Context, on_items: bool) -> list[_Term]:
+    """The unknown facts that would decide ``node``, each with where it applies.
+
+    Below a ForAnyItem (``on_items``), paths are those of the item's facts."""
+    if isinstance(node, Criterion):
+        if not_yet_law(node, ctx):
+            return []
+        unknown_here = relevant & pl.col(node.id).is_null()
+        found = []
+        for fact in node.reads:
+            if on_items or fact.collection is None:
+                found.append(_Term(fact.path, unknown_here & ~fact.known()))
+        return found
+    if isinstance(node, ForAnyItem):
+        below = [n for n in node.node.walk() if isinstance(n, Criterion)]
+        if all(not_yet_law(n, ctx) for n in below):
+            return []
+        known = pl.col(node.collection.known_column)
+        return [_Term(node.collection.path, relevant & ~known)]
+    found = []
+    for child in node.children:
+        found += _terms(child, relevant & pl.col(child.id).is_null(), ctx, on_items)
+    return found
+
+
+def _item_terms(tree: Node, ctx: Context) -> list[tuple[ForAnyItem, pl.Expr, list[_Term]]]:
+    """For each ForAnyItem of the tree: its relevance (on persons) and its item-level terms."""
+    found = []
+    for fa in (n for n in tree.walk() if isinstance(n, ForAnyItem)):
+        path = _path_to(tree, fa)
+        assert path is not None
+        relevant = pl.lit(True)
+        for node in path:
+            relevant = relevant & pl.col(node.id).is_null()
+        inner = _terms(fa.node, pl.col(fa.node.id).is_null(), ctx, on_items=True)
+        found.append((fa, relevant, inner))
+    return found
 
 
 def _path_to(node: Node, target: Node) -> list[Node] | None:
@@ -306,3 +267,146 @@ def _path_to(node: Node, target: Node) -> list[Node] | None:
         if found is not None:
             return [node, *found]
     return None
+
+
+def _mask(terms: list[_Term]) -> tuple[pl.Expr, list[str]]:
+    """One integer per row: a bit for each distinct path that is missing."""
+    paths = list(dict.fromkeys(t.path for t in terms))
+    if len(paths) > MAX_PATHS:
+        raise ValueError(f"a tree asks about {len(paths)} paths; at most {MAX_PATHS} fit a mask")
+    bits = [
+        pl.any_horizontal(t.condition for t in terms if t.path == path)
+        .fill_null(False)
+        .cast(pl.UInt64)
+        * (1 << i)
+        for i, path in enumerate(paths)
+    ]
+    return (pl.sum_horizontal(bits) if bits else pl.lit(0, dtype=pl.UInt64)), paths
+
+
+def _decoded(masks: pl.Series, paths: list[str]) -> dict[int, list[str]]:
+    return {
+        int(mask): [p for i, p in enumerate(paths) if mask >> i & 1]
+        for mask in masks.unique().drop_nulls()
+    }
+
+
+def missing(ev: Evaluation, target: str, tree: Node, rows: pl.Expr) -> pl.DataFrame:
+    """``_row`` and the missing paths (a list, in tree order) of the rows asked for."""
+    ctx = ev.ctx
+    person_terms = _terms(tree, pl.col(tree.id).is_null(), ctx, on_items=False)
+    mask, paths = _mask(person_terms)
+    chosen = ev.persons.filter(rows)
+    person_masks = chosen.select(ROW, mask.alias("_mask"))
+    decode = _decoded(person_masks["_mask"], paths)
+    listed = person_masks.select(
+        ROW,
+        pl.col("_mask")
+        .replace_strict(decode, default=_NO_PATHS, return_dtype=pl.List(pl.String))
+        .alias("_missing"),
+    )
+    for fa, relevant, inner in _item_terms(tree, ctx):
+        if not inner:
+            continue
+        frame = ev.items[fa.collection.name]
+        relevance = chosen.select(ROW, relevant.alias("_rel")).filter(pl.col("_rel"))
+        item_mask, item_paths = _mask([_Term(t.path, t.condition & pl.col("_rel")) for t in inner])
+        masks = (
+            frame.join(relevance, on=ROW, how="inner")
+            .select(ROW, ITEM, item_mask.alias("_mask"))
+            .filter(pl.col("_mask") > 0)
+        )
+        if not masks.height:
+            continue
+        templates = _decoded(masks["_mask"], item_paths)
+        # an item's fact gets its index ("education[{}].field"); a person's fact stays as it is
+        fill = {p: p.replace("[]", "[{}]", 1) for p in item_paths}
+        per_item = masks.select(
+            ROW,
+            ITEM,
+            pl.col("_mask")
+            .replace_strict(
+                {m: [fill[p] for p in ps] for m, ps in templates.items()},
+                return_dtype=pl.List(pl.String),
+            )
+            .alias("_templates"),
+        ).explode("_templates")
+        per_person = (
+            per_item.sort(ROW, ITEM)
+            .select(
+                ROW,
+                pl.col("_templates").str.replace("{}", pl.col(ITEM).cast(pl.String), literal=True),
+            )
+            .group_by(ROW, maintain_order=True)
+            .agg(pl.col("_templates").alias("_items"))
+        )
+        listed = (
+            listed.join(per_person, on=ROW, how="left", maintain_order="left")
+            .with_columns(
+                pl.concat_list("_missing", pl.col("_items").fill_null(_NO_PATHS)).alias("_missing")
+            )
+            .drop("_items")
+        )
+    return listed.with_columns(pl.col("_missing").list.unique(maintain_order=True))
+
+
+# --- why a refusal ----------------------------------------------------------------------------------
+
+
+def _first_failure(node: Node) -> pl.Expr:
+    """The id of the first criterion (in tree order) that makes a false node false."""
+    if isinstance(node, Criterion | ForAnyItem):
+        return pl.lit(node.id)
+    children = list(node.children)
+    return pl.coalesce(
+        pl.when(pl.col(child.id).not_()).then(_first_failure(child)) for child in children
+    )
+
+
+# --- the two ways in -------------------------------------------------------------------------------
+
+
+def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluation:
+    """Everything, for explaining one person (or a few): node values, statuses and missing
+    facts as lists, for every visa and every tree explained beside one."""
+    ev = values(visas, facts, ctx)
+    statuses = [status_text(status_code(v.code)).alias(status_column(v.code)) for v in visas]
+    persons = ev.persons.with_columns(statuses)
+    ev = Evaluation(ev.visas, ctx, persons, ev.items)
+    for target, tree in _targets(visas):
+        listed = missing(ev, target, tree, pl.col(tree.id).is_null())
+        persons = persons.join(
+            listed.rename({"_missing": missing_column(target)}), on=ROW, how="left"
+        ).with_columns(pl.col(missing_column(target)).fill_null(_NO_PATHS))
+    return Evaluation(ev.visas, ctx, persons.sort(ROW), ev.items)
+
+
+def screen(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> pl.DataFrame:
+    """For many people: per visa the status, the missing facts (joined by ``;``) of an
+    undetermined result and the first failing criterion of a refusal; details only where the
+    status needs them."""
+    ev = values(visas, facts, ctx)
+    columns: list[pl.Expr] = [pl.col(ROW)]
+    for visa in visas:
+        code = status_code(visa.code)
+        columns += [
+            status_text(code).alias(status_column(visa.code)),
+            pl.when(code == 0)
+            .then(_first_failure(visa.root))
+            .otherwise(pl.lit(""))
+            .alias(failed_column(visa.code)),
+        ]
+    out = ev.persons.select(columns)
+    for visa in visas:
+        listed = missing(ev, visa.code, visa.root, pl.col(visa.root.id).is_null())
+        joined = listed.select(
+            ROW, pl.col("_missing").list.join(";").alias(missing_column(visa.code))
+        )
+        out = out.join(joined, on=ROW, how="left", maintain_order="left").with_columns(
+            pl.col(missing_column(visa.code)).fill_null("")
+        )
+    return out
+
+
+def fact_paths(facts: Iterable[Fact]) -> list[str]:
+    return list(dict.fromkeys(f.path for f in facts))

@@ -251,11 +251,15 @@ def _stay(ctx: Context) -> pl.Expr:
             for (country, kind), found in open_now.items()
             if kind == passport_type
         }
-        known = {c: days for c, days in limits.items() if days is not None}
-        limit = (
-            pl.col(CITIZENSHIP.name)
-            .list.eval(pl.element().replace_strict(known, default=None, return_dtype=pl.Int64))
-            .list.max()
+        by_days: dict[int, list[str]] = {}
+        for country, days in limits.items():
+            if days is not None:
+                by_days.setdefault(days, []).append(country)
+        if not by_days:
+            return pl.lit(None, dtype=pl.Boolean)
+        # the longest stay any of the person's agreements allows (few distinct limits)
+        limit = pl.max_horizontal(
+            pl.when(_any_nationality(countries)).then(days) for days, countries in by_days.items()
         )
         return pl.col(STAY_DAYS.name) <= limit
 

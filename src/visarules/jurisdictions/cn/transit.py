@@ -130,15 +130,15 @@ def place_states(as_of: date) -> dict[str, bool | None]:
 
 def _places_permitted(ctx: Context) -> pl.Expr:
     states = place_states(ctx.as_of)
-    values = pl.col(TRANSIT_PLACES.name).list.eval(
-        pl.element().replace_strict(states, default=None, return_dtype=pl.Boolean)
-    )
-    allowed = values.list.eval(pl.element().fill_null(False)).list.sum()
-    refused = values.list.eval((~pl.element()).fill_null(False)).list.sum()
+    permitted = [key for key, state in states.items() if state is True]
+    refused = [key for key, state in states.items() if state is False]
+    places_ = pl.col(TRANSIT_PLACES.name)
+    # one place outside the areas refuses the trip; all inside clear it; else (a province only
+    # partly permitted, a place not read) it stays open
     return (
-        pl.when(refused > 0)
+        pl.when(places_.list.eval(pl.element().is_in(refused)).list.any())
         .then(pl.lit(False))
-        .when(allowed == values.list.len())
+        .when(places_.list.eval(pl.element().is_in(permitted)).list.all())
         .then(pl.lit(True))
         .otherwise(pl.lit(None, dtype=pl.Boolean))
     )

@@ -1,0 +1,667 @@
+"""Tables → facts: the columns the rules read, computed with polars expressions for any number
+of people, null where the fact is unknown.
+
+Free text (institutions, fields, degrees, job titles, ports, places) is resolved once per
+distinct string and joined back, so a million rows with 4,000 distinct institution names cost
+4,000 resolutions. Dates are partial (``1999``, ``1999-03``): each becomes an earliest and a
+latest day, and what depends on it is three-valued. Nothing here is done person by person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from visarules.engine.evaluate import ITEM, ROW, FactsTable
+from visarules.facts import (
+    CHINESE_TEACHING_PLACES,
+    COLLECTIONS,
+    ITEM_SCHEMAS,
+    LEVEL_WORDS,
+    PERSON_SCHEMA,
+    UNKNOWN_PLACE,
+)
+from visarules.resolve.degrees import NOT_TERTIARY, resolve_degree
+from visarules.resolve.fields import resolve_field
+from visarules.resolve.institutions import InstitutionRegistry, InstitutionResolution, registry
+from visarules.resolve.places import places, resolve_port
+from visarules.resolve.roles import is_postdoc
+from visarules.tables import Tables, known_column
+
+CHINESE = ("zh", "zho", "chi", "chinese")
+
+
+@dataclass
+class Resolvers:
+    institutions: InstitutionRegistry = field(default_factory=registry)
+    workers: int = 1  # processes for new institution strings (batch runs use more)
+
+
+@dataclass
+class Resolution:
+    """What one string of the profile was read as (or a fact inferred: kind ``inference``)."""
+
+    path: str
+    kind: str  # institution | field | degree | role | port | place | inference
+    query: str
+    result: dict[str, Any]
+
+
+@dataclass
+class Lookups:
+    """Each distinct string, resolved once: the mappings joined back onto the tables."""
+
+    institutions: dict[tuple[str, str | None], InstitutionResolution] = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)
+    degrees: dict[str, Any] = field(default_factory=dict)
+    roles: dict[str, bool | None] = field(default_factory=dict)
+    ports: dict[str, Any] = field(default_factory=dict)
+    places: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BuiltFacts:
+    table: FactsTable
+    lookups: Lookups
+    tables: Tables
+    as_of: date
+
+    def resolutions(self, row: int) -> list[Resolution]:
+        """What each string of one person's profile was read as, in profile order."""
+        return _resolutions_of(self, row)
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def _partial_bounds(text: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """``1999``, ``1999-03`` or ``1999-03-14`` (normalised text) → earliest and latest day."""
+    year = text.str.slice(0, 4).cast(pl.Int32, strict=False)
+    month = text.str.slice(5, 2).cast(pl.Int8, strict=False)
+    day = text.str.slice(8, 2).cast(pl.Int8, strict=False)
+    earliest = pl.date(year, month.fill_null(1), day.fill_null(1))
+    latest = (
+        pl.when(day.is_not_null())
+        .then(earliest)
+        .when(month.is_not_null())
+        .then(earliest.dt.month_end())
+        .otherwise(pl.date(year, 12, 31))
+    )
+    return earliest, latest
+
+
+def _passed(earliest: pl.Expr, latest: pl.Expr, as_of: date) -> pl.Expr:
+    """Has the (partially known) date passed by the as-of date? Null if it may or may not."""
+    day = pl.lit(as_of)
+    return pl.when(latest <= day).then(True).when(earliest > day).then(False)
+
+
+def _years_between(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """Whole calendar years, then the rest in days: 2008-11-01 to 2025-11-01 is 17.0."""
+    before = (end.dt.month().cast(pl.Int32) * 100 + end.dt.day()) < (
+        start.dt.month().cast(pl.Int32) * 100 + start.dt.day()
+    )
+    whole = end.dt.year() - start.dt.year() - before.cast(pl.Int32)
+    anniversary = start.dt.offset_by(pl.format("{}y", whole))  # 29 Feb → 28 Feb
+    return whole + (end - anniversary).dt.total_days() / 365.25
+
+
+# --- Kleene aggregations over items ---------------------------------------------------------------
+
+
+def _any_of(flag: pl.Expr, name: str) -> list[pl.Expr]:
+    return [
+        flag.fill_null(False).any().alias(f"{name}:true"),
+        flag.is_null().any().alias(f"{name}:null"),
+    ]
+
+
+def _kleene_any(name: str, known: str) -> pl.Expr:
+    """True if an item is true, else unknown if one is unknown, else false; null list → null."""
+    return (
+        pl.when(~pl.col(known))
+        .then(pl.lit(None, dtype=pl.Boolean))
+        .when(pl.col(f"{name}:true").fill_null(False))
+        .then(True)
+        .when(pl.col(f"{name}:null").fill_null(False))
+        .then(pl.lit(None, dtype=pl.Boolean))
+        .otherwise(False)
+    )
+
+
+def _kleene_all(*flags: pl.Expr) -> pl.Expr:
+    """Kleene "and": false wins, then unknown."""
+    return pl.all_horizontal(*flags)
+
+
+# --- resolution of distinct strings ----------------------------------------------------------
+
+
+def _distinct(frames: Iterable[pl.DataFrame], *columns: str) -> list[tuple[Any, ...]]:
+    parts = [f.select(columns).drop_nulls(columns[0]) for f in frames if f.height]
+    if not parts:
+        return []
+    return pl.concat(parts).unique(maintain_order=True).rows()
+
+
+def _lookup(tables: Tables, resolvers: Resolvers) -> Lookups:
+    lookups = Lookups()
+    edu, job = tables.items["education"], tables.items["employment"]
+    pairs = [
+        *_distinct([edu], "institution", "country"),
+        *_distinct([job], "employer", "country"),
+    ]
+    pairs = list(dict.fromkeys((text, country) for text, country in pairs if text))
+    answers = resolvers.institutions.resolve_many(
+        [p[0] for p in pairs], [p[1] for p in pairs], workers=resolvers.workers
+    )
+    lookups.institutions = dict(zip(pairs, answers, strict=True))
+    for (text,) in _distinct([edu, job], "field"):
+        lookups.fields[text] = resolve_field(text) if text else None
+    for (text,) in _distinct([edu], "level"):
+        if text in LEVEL_WORDS:
+            lookups.degrees[text] = LEVEL_WORDS[text]
+        elif text:
+            lookups.degrees[text] = resolve_degree(text)
+    for (text,) in _distinct([job], "role"):
+        lookups.roles[text] = is_postdoc(text)
+    persons = tables.persons
+    for column in ("plan.entry_port", "plan.exit_port"):
+        for text in persons[column].drop_nulls().unique(maintain_order=True):
+            if text and text not in lookups.ports:
+                lookups.ports[text] = resolve_port(text)
+    for text in persons["plan.regions"].explode().drop_nulls().unique(maintain_order=True):
+        lookups.places[text] = places().resolve(text)
+    return lookups
+
+
+def _level_of(found: Any) -> int | None:
+    if found is None or isinstance(found, int):
+        return found
+    level: int | None = NOT_TERTIARY if found.tertiary is False else found.isced_level
+    return level
+
+
+def _institution_frame(lookups: Lookups, text: str, country: str) -> pl.DataFrame:
+    """(text, country hint) → tiers (null: no match) and the country the registry knows."""
+    rows = [
+        (
+            t,
+            c,
+            list(res.match.institution.tiers) if res.match else None,
+            res.match.institution.country if res.match else None,
+        )
+        for (t, c), res in lookups.institutions.items()
+    ]
+    return pl.DataFrame(
+        rows,
+        schema={
+            text: pl.String,
+            country: pl.String,
+            "_tiers": pl.List(pl.String),
+            "_registry_country": pl.String,
+        },
+        orient="row",
+    )
+
+
+def _mapped(column: str, mapping: dict[str, Any], dtype: Any) -> pl.Expr:
+    return pl.col(column).replace_strict(mapping, default=None, return_dtype=dtype)
+
+
+def _stem(lookups: Lookups, definition: str) -> dict[str, bool | None]:
+    return {t: (r.stem(definition) if r else None) for t, r in lookups.fields.items()}
+
+
+# --- item facts -------------------------------------------------------------------------------
+
+
+def _education(tables: Tables, lookups: Lookups, as_of: date) -> pl.DataFrame:
+    edu = tables.items["education"].join(
+        _institution_frame(lookups, "institution", "country"),
+        on=["institution", "country"],
+        how="left",
+        nulls_equal=True,
+    )
+    earliest, latest = _partial_bounds(pl.col("completed"))
+    degree_country = pl.coalesce(pl.col("country"), pl.col("_registry_country"))
+    inferred = pl.when(
+        degree_country.is_not_null() & ~degree_country.is_in(sorted(CHINESE_TEACHING_PLACES))
+    ).then(False)
+    return edu.select(
+        ROW,
+        ITEM,
+        pl.col("_tiers").alias("edu_tiers"),
+        _mapped("field", _stem(lookups, "isced_f"), pl.Boolean).alias("edu_stem_isced_f"),
+        _mapped("field", _stem(lookups, "dhs"), pl.Boolean).alias("edu_stem_dhs"),
+        _mapped("level", {t: _level_of(r) for t, r in lookups.degrees.items()}, pl.Int64).alias(
+            "edu_level"
+        ),
+        pl.when(pl.col("completed").is_null())
+        .then(False)
+        .otherwise(_passed(earliest, latest, as_of))
+        .alias("edu_completed"),
+        # what the person-level facts need besides
+        degree_country.alias("_country"),
+        pl.coalesce(pl.col("taught_in_chinese"), inferred).alias("_taught"),
+        (pl.col("taught_in_chinese").is_null() & inferred.is_not_null()).alias("_inferred"),
+    )
+
+
+def _employment(tables: Tables, lookups: Lookups, as_of: date) -> pl.DataFrame:
+    job = tables.items["employment"].join(
+        _institution_frame(lookups, "employer", "country").drop("_registry_country"),
+        on=["employer", "country"],
+        how="left",
+        nulls_equal=True,
+    )
+    start_e, start_l = _partial_bounds(pl.col("start"))
+    end_e, end_l = _partial_bounds(pl.col("end"))
+    day = pl.lit(as_of)
+    ended = _passed(end_e, end_l, as_of)
+    return job.select(
+        ROW,
+        ITEM,
+        pl.col("_tiers").alias("job_tiers"),
+        _mapped("field", _stem(lookups, "isced_f"), pl.Boolean).alias("job_stem_isced_f"),
+        _mapped("field", _stem(lookups, "dhs"), pl.Boolean).alias("job_stem_dhs"),
+        pl.col("activity").alias("job_activity"),
+        _mapped("role", lookups.roles, pl.Boolean).alias("job_postdoc"),
+        pl.when(pl.col("start").is_not_null() & (start_e > day))
+        .then(False)
+        .when(pl.col("end").is_null())
+        .then(True)
+        .otherwise(~ended)
+        .alias("job_current"),
+        # spells for experience: the shortest and the longest the dates allow, up to as_of
+        start_l.alias("_short_start"),
+        pl.min_horizontal(pl.coalesce(end_e, day), day).alias("_short_end"),
+        start_e.alias("_long_start"),
+        pl.min_horizontal(pl.coalesce(end_l, day), day).alias("_long_end"),
+        pl.col("country").alias("_country"),
+        pl.col("fortune_global_500").alias("_fortune"),
+    )
+
+
+def _union_years(spells: pl.DataFrame, start: str, end: str) -> pl.DataFrame:
+    """Per person, the length in years of the union of the spells: overlaps count once."""
+    kept = spells.filter(pl.col(end) > pl.col(start)).sort(ROW, start)
+    reached = pl.col(end).cum_max().shift(1).over(ROW)
+    merged = (
+        kept.with_columns(
+            (reached.is_null() | (pl.col(start) > reached)).cum_sum().over(ROW).alias("_spell")
+        )
+        .group_by(ROW, "_spell")
+        .agg(pl.col(start).min(), pl.col(end).max())
+    )
+    return merged.group_by(ROW).agg(
+        _years_between(pl.col(start), pl.col(end)).sum().round(4).alias("_years")
+    )
+
+
+def _experience(jobs: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    low = _union_years(jobs.drop_nulls("_short_start"), "_short_start", "_short_end")
+    high = _union_years(jobs.drop_nulls("_long_start"), "_long_start", "_long_end")
+    unknown_start = jobs.group_by(ROW).agg(pl.col("_long_start").is_null().any().alias("_gap"))
+    known = pl.col(known_column("employment"))
+    out = (
+        persons.select(ROW, known)
+        .join(low.rename({"_years": "_low"}), on=ROW, how="left")
+        .join(high.rename({"_years": "_high"}), on=ROW, how="left")
+        .join(unknown_start, on=ROW, how="left")
+    )
+    return out.select(
+        ROW,
+        pl.when(known).then(pl.col("_low").fill_null(0.0)).alias("experience_min"),
+        pl.when(known & ~pl.col("_gap").fill_null(False))
+        .then(pl.col("_high").fill_null(0.0))
+        .alias("experience_max"),
+    )
+
+
+def _longest_in_china(jobs: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    """The longest single spell in China (fewest, most years)."""
+    cn = jobs.filter(pl.col("_country") == "CN")
+
+    def spell(start: str, end: str) -> pl.Expr:
+        years = _years_between(pl.col(start), pl.col(end))
+        return pl.when(pl.col(end) > pl.col(start)).then(years.round(4)).otherwise(0.0)
+
+    per_person = cn.group_by(ROW).agg(
+        spell("_short_start", "_short_end").max().alias("_low"),
+        spell("_long_start", "_long_end").max().alias("_high"),
+        pl.col("_long_start").is_null().any().alias("_gap"),
+    )
+    known = pl.col(known_column("employment"))
+    out = persons.select(ROW, known).join(per_person, on=ROW, how="left")
+    return out.select(
+        ROW,
+        pl.when(known).then(pl.col("_low").fill_null(0.0)).alias("cn_years_min"),
+        pl.when(known & ~pl.col("_gap").fill_null(False))
+        .then(pl.col("_high").fill_null(0.0))
+        .alias("cn_years_max"),
+    )
+
+
+# --- person facts ----------------------------------------------------------------------------
+
+
+def _degrees_summary(edu: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    """Highest completed level, a degree taught in Chinese, tiers of degrees from abroad."""
+    done, level = pl.col("edu_completed"), pl.col("edu_level")
+    known_max = edu.group_by(ROW).agg(level.filter(done.fill_null(False)).max().alias("_known"))
+    edu = edu.join(known_max, on=ROW, how="left").with_columns(pl.col("_known").fill_null(0))
+    # an item that may be completed, or whose level is unknown, could still raise the maximum
+    open_item = (done.is_null() | done) & (
+        level.is_null() | (done.is_null() & (level > pl.col("_known")))
+    )
+    chinese = _kleene_all(level >= 6, done, pl.col("_taught"))
+    foreign = edu.filter(done.fill_null(False) & (pl.col("_country").fill_null("") != "CN"))
+    tiers = foreign.group_by(ROW).agg(
+        pl.col("edu_tiers").is_null().any().alias("_tiers_unknown"),
+        pl.col("edu_tiers").explode().drop_nulls().unique().sort().alias("_tiers"),
+    )
+    summary = edu.group_by(ROW).agg(
+        pl.col("_known").first(),
+        open_item.any().alias("_open"),
+        *_any_of(chinese, "_chinese"),
+    )
+    known = known_column("education")
+    out = (
+        persons.select(ROW, known).join(summary, on=ROW, how="left").join(tiers, on=ROW, how="left")
+    )
+    return out.select(
+        ROW,
+        pl.when(pl.col(known) & ~pl.col("_open").fill_null(False))
+        .then(pl.col("_known").fill_null(0))
+        .alias("highest_level"),
+        _kleene_any("_chinese", known).alias("degree_in_chinese"),
+        pl.when(pl.col(known) & ~pl.col("_tiers_unknown").fill_null(False))
+        .then(pl.col("_tiers").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+        .alias("foreign_degree_tiers"),
+    )
+
+
+def _hsk(tables: Tables) -> pl.DataFrame:
+    """The highest HSK level held (0 = none); null when the languages are unknown."""
+    langs = tables.items["languages"]
+    level = pl.col("level")
+    numeric = level.str.contains(r"^\d+(\.\d*)?$")
+    held = langs.filter(
+        pl.col("language").str.to_lowercase().is_in(CHINESE)
+        & (pl.col("test").fill_null("").str.to_uppercase() == "HSK")
+        & numeric.fill_null(False)
+    )
+    best = held.group_by(ROW).agg(level.cast(pl.Float64).floor().cast(pl.Int64).max().alias("_hsk"))
+    known = known_column("languages")
+    out = tables.persons.select(ROW, known).join(best, on=ROW, how="left")
+    return out.select(
+        ROW, pl.when(pl.col(known)).then(pl.col("_hsk").fill_null(0)).alias("hsk_level")
+    )
+
+
+def _fortune(jobs: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    known = known_column("employment")
+    flags = jobs.group_by(ROW).agg(*_any_of(pl.col("_fortune"), "_fortune"))
+    out = persons.select(ROW, known).join(flags, on=ROW, how="left")
+    return out.select(ROW, _kleene_any("_fortune", known).alias("fortune_500"))
+
+
+def _ports(column: str, lookups: Lookups) -> pl.Expr:
+    mapping = {t: (list(r.keys) or None) for t, r in lookups.ports.items()}
+    return _mapped(column, mapping, pl.List(pl.String))
+
+
+def _places(persons: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
+    """Each place to be visited as its key (``CN-SC``, ``CN-SC/510100``, or unknown)."""
+    mapping = {t: (r.keys[0] if r.keys else UNKNOWN_PLACE) for t, r in lookups.places.items()}
+    listed = persons.select(ROW, "plan.regions").filter(pl.col("plan.regions").is_not_null())
+    keys = (
+        listed.explode("plan.regions")
+        .with_columns(
+            pl.col("plan.regions").replace_strict(
+                mapping, default=UNKNOWN_PLACE, return_dtype=pl.String
+            )
+        )
+        .group_by(ROW, maintain_order=True)
+        .agg(pl.col("plan.regions").drop_nulls().alias("transit_places"))
+    )
+    # an empty list stays empty, not unknown
+    return (
+        listed.select(ROW)
+        .join(keys, on=ROW, how="left")
+        .with_columns(pl.col("transit_places").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+    )
+
+
+def _person_columns(lookups: Lookups) -> list[pl.Expr]:
+    birth_e, birth_l = _partial_bounds(pl.col("birth_date"))
+    year = pl.col("birth_year").cast(pl.Int32)
+    intended, stay = pl.col("plan.intended_study_days"), pl.col("plan.stay_days")
+    return [
+        pl.col(ROW),
+        *(pl.col(known_column(c.name)) for c in COLLECTIONS),
+        pl.col("citizenship"),
+        pl.coalesce(birth_e, pl.date(year, 1, 1)).alias("birth_earliest"),
+        pl.coalesce(birth_l, pl.date(year, 12, 31)).alias("birth_latest"),
+        pl.col("former_chinese_national"),
+        pl.col("plan.purpose").alias("purpose"),
+        stay.alias("stay_days"),
+        pl.col("plan.passport_type").alias("passport_type"),
+        # the study's own length, else the stay's (a study length of 0 is not one)
+        pl.when(intended.is_null() | (intended == 0))
+        .then(stay)
+        .otherwise(intended)
+        .alias("study_days"),
+        pl.col("plan.invitation.from").alias("invitation_from"),
+        pl.col("plan.work_permit").alias("work_permit"),
+        pl.col("plan.high_end_talent_confirmation").alias("talent_confirmation"),
+        pl.col("plan.admission_letter").alias("admission_letter"),
+        pl.col("plan.annual_months_in_destination").alias("annual_months"),
+        pl.col("plan.work_region").alias("work_region"),
+        pl.when(pl.col("plan.job_offer.salary.currency") == "CNY")
+        .then(pl.col("plan.job_offer.salary.amount"))
+        .alias("salary_cny"),
+        pl.col("plan.onward_ticket").alias("onward_ticket"),
+        pl.col("plan.arriving_from").alias("arriving_from"),
+        pl.col("plan.onward_to").alias("onward_to"),
+        _ports("plan.entry_port", lookups).alias("entry_port"),
+        _ports("plan.exit_port", lookups).alias("exit_port"),
+        pl.col("plan.media_approval").alias("media_approval"),
+        pl.col("plan.permanent_residence_confirmation").alias("pr_confirmation"),
+        pl.col("achievements.major_international_award").alias("major_award"),
+        pl.col("achievements.talent_programme").alias("talent_programme"),
+        pl.col("achievements.patents").alias("patents"),
+    ]
+
+
+def build_facts(tables: Tables, as_of: date, resolvers: Resolvers | None = None) -> BuiltFacts:
+    """The facts table of every person in the tables, on the as-of date."""
+    resolvers = resolvers or Resolvers()
+    lookups = _lookup(tables, resolvers)
+    persons = tables.persons
+    edu = _education(tables, lookups, as_of)
+    jobs = _employment(tables, lookups, as_of)
+    family = tables.items["family"].select(
+        ROW, ITEM, pl.col("relation").alias("fam_relation"), pl.col("status").alias("fam_status")
+    )
+    facts = persons.select(_person_columns(lookups))
+    for part in (
+        _places(persons, lookups),
+        _hsk(tables),
+        _degrees_summary(edu, persons),
+        _experience(jobs, persons),
+        _longest_in_china(jobs, persons),
+        _fortune(jobs, persons),
+    ):
+        facts = facts.join(part, on=ROW, how="left", maintain_order="left")
+    item_frames = {"education": edu, "employment": jobs, "family": family}
+    table = FactsTable(
+        persons=facts.select(list(PERSON_SCHEMA)).cast(PERSON_SCHEMA),  # type: ignore[arg-type]
+        items={
+            name: frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
+            for name, frame in item_frames.items()
+            for schema in (ITEM_SCHEMAS[name],)
+        },
+    )
+    return BuiltFacts(table, lookups, tables, as_of)
+
+
+# --- what one person's strings were read as ------------------------------------------------------
+
+
+def _resolutions_of(built: BuiltFacts, row: int) -> list[Resolution]:
+    """For one person, the resolutions in profile order: each item's strings, then the plan."""
+    found: list[Resolution] = []
+    lookups = built.lookups
+    edu = built.tables.items["education"].filter(pl.col(ROW) == row).sort(ITEM)
+    for item in edu.iter_rows(named=True):
+        at = f"education[{item[ITEM]}]"
+        found += _item_resolutions(at, item, lookups, "institution")
+        if item["level"] and item["level"] not in LEVEL_WORDS:
+            res = lookups.degrees[item["level"]]
+            found.append(Resolution(f"{at}.level", "degree", item["level"], res.to_dict()))
+    jobs = built.tables.items["employment"].filter(pl.col(ROW) == row).sort(ITEM)
+    for item in jobs.iter_rows(named=True):
+        at = f"employment[{item[ITEM]}]"
+        found += _item_resolutions(at, item, lookups, "employer")
+        if item["role"]:
+            postdoc = lookups.roles[item["role"]]
+            found.append(Resolution(f"{at}.role", "role", item["role"], {"postdoc": postdoc}))
+    person = built.tables.persons.filter(pl.col(ROW) == row).row(0, named=True)
+    for column in ("plan.entry_port", "plan.exit_port"):
+        if person[column]:
+            text = person[column]
+            found.append(Resolution(column, "port", text, lookups.ports[text].to_dict()))
+    for i, text in enumerate(person["plan.regions"] or []):
+        found.append(
+            Resolution(f"plan.regions[{i}]", "place", text, lookups.places[text].to_dict())
+        )
+    return found + _inferences(built, row)
+
+
+def _item_resolutions(
+    at: str, item: dict[str, Any], lookups: Lookups, name_column: str
+) -> list[Resolution]:
+    found = []
+    if item["field"]:
+        stem = lookups.fields[item["field"]]
+        found.append(Resolution(f"{at}.field", "field", item["field"], stem.to_dict("isced_f")))
+    if item[name_column]:
+        res = lookups.institutions[(item[name_column], item["country"])]
+        path = f"{at}.{name_column}"
+        found.append(Resolution(path, "institution", item[name_column], res.to_dict()))
+    return found
+
+
+def _inferences(built: BuiltFacts, row: int) -> list[Resolution]:
+    """The degrees taken as not taught in Chinese, from the country of their institution."""
+    edu = built.tables.items["education"].filter(pl.col(ROW) == row).sort(ITEM)
+    found = []
+    for item in edu.iter_rows(named=True):
+        if item["taught_in_chinese"] is not None:
+            continue
+        res = (
+            built.lookups.institutions.get((item["institution"], item["country"]))
+            if item["institution"]
+            else None
+        )
+        registry_country = res.match.institution.country if res and res.match else None
+        country = item["country"] or registry_country
+        if country is None or country in CHINESE_TEACHING_PLACES:
+            continue
+        source = "the profile" if item["country"] else "the registry"
+        found.append(
+            Resolution(
+                f"education[{item[ITEM]}].taught_in_chinese",
+                "inference",
+                country,
+                {
+                    "value": False,
+                    "reason": f"awarded in {country} (country from {source}), outside mainland "
+                    "China, Hong Kong, Macao and Taiwan: taken as not taught in Chinese unless "
+                    "the profile says so",
+                },
+            )
+        )
+    return found
+
+
+# --- what cannot be ------------------------------------------------------------------------------
+
+MIN_AGE_AT_DEGREE = 10  # a degree completed younger than this is a typing error, not a prodigy
+
+
+def impossible(tables: Tables, as_of: date) -> pl.DataFrame:
+    """The first impossibility of each person who has one (``_row``, ``field``, ``message``):
+    not yet born on the as-of date, a degree before the age of ten, a job that ends before it
+    starts or starts before birth. An impossible profile gets an error, never an answer."""
+    persons = tables.persons
+    born_field = (
+        pl.when(pl.col("birth_date").is_not_null())
+        .then(pl.lit("birth_date"))
+        .otherwise(pl.lit("birth_year"))
+    )
+    birth_text = pl.coalesce(pl.col("birth_date"), pl.col("birth_year").cast(pl.String))
+    birth_e, _ = _partial_bounds(birth_text)
+    birth = persons.select(
+        ROW, born_field.alias("_born"), birth_text.alias("_birth"), birth_e.alias("_birth_e")
+    ).filter(pl.col("_birth").is_not_null())
+    unborn = birth.filter(pl.col("_birth_e") > pl.lit(as_of)).select(
+        ROW,
+        pl.lit(0).alias("_order"),
+        pl.col("_born").alias("field"),
+        pl.format(
+            "{} is after the as-of date {}", pl.col("_birth"), pl.lit(as_of.isoformat())
+        ).alias("message"),
+    )
+    edu = tables.items["education"].join(birth, on=ROW)
+    _, done_l = _partial_bounds(pl.col("completed"))
+    too_young = edu.filter(
+        done_l < pl.col("_birth_e").dt.offset_by(f"{MIN_AGE_AT_DEGREE}y")
+    ).select(
+        ROW,
+        (1 + pl.col(ITEM)).alias("_order"),
+        pl.format("education[{}].completed, {}", pl.col(ITEM), pl.col("_born")).alias("field"),
+        pl.format(
+            "a degree completed in {} by someone born in {} (before the age of {})",
+            pl.col("completed"),
+            pl.col("_birth"),
+            pl.lit(MIN_AGE_AT_DEGREE),
+        ).alias("message"),
+    )
+    jobs = tables.items["employment"].join(birth, on=ROW, how="left")
+    start_e, start_l = _partial_bounds(pl.col("start"))
+    _, end_l = _partial_bounds(pl.col("end"))
+    base = 1_000
+    backwards = jobs.filter(end_l < start_e).select(
+        ROW,
+        (base + 2 * pl.col(ITEM)).alias("_order"),
+        pl.format("employment[{}].end, employment[{}].start", pl.col(ITEM), pl.col(ITEM)).alias(
+            "field"
+        ),
+        pl.format("the job ends ({}) before it starts ({})", pl.col("end"), pl.col("start")).alias(
+            "message"
+        ),
+    )
+    before_birth = jobs.filter(start_l < pl.col("_birth_e")).select(
+        ROW,
+        (base + 2 * pl.col(ITEM) + 1).alias("_order"),
+        pl.format("employment[{}].start, {}", pl.col(ITEM), pl.col("_born")).alias("field"),
+        pl.format(
+            "the job starts ({}) before the person is born ({})", pl.col("start"), pl.col("_birth")
+        ).alias("message"),
+    )
+    found = pl.concat(
+        [f.cast({"_order": pl.Int64}) for f in (unborn, too_young, backwards, before_birth)]
+    )
+    return (
+        found.sort(ROW, "_order")
+        .group_by(ROW, maintain_order=True)
+        .first()
+        .select(ROW, "field", "message")
+    )
