@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Annotated, Any, get_args
 
 import polars as pl
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -25,7 +25,7 @@ from visarules.build import impossible
 from visarules.engine.evaluate import ITEM, ROW
 from visarules.errors import InputError, from_validation
 from visarules.io import country_code
-from visarules.profile import PartialDate, Profile, models_in
+from visarules.profile import Iso3166, PartialDate, Profile, models_in
 from visarules.tables import (
     ITEM_COLUMNS,
     ITEM_TEXT,
@@ -82,10 +82,10 @@ def field_info(path: str) -> Any:
 
 @cache
 def _adapter(path: str) -> TypeAdapter[Any]:
-    from typing import Annotated
-
-    info = field_info(path)
-    return TypeAdapter(Annotated[info.annotation, info])  # type: ignore[arg-type]
+    info = field_info(path)  # its type and constraints, not its alias (a field's, not a type's)
+    if not info.metadata:
+        return TypeAdapter(info.annotation)
+    return TypeAdapter(Annotated[(info.annotation, *info.metadata)])  # type: ignore[arg-type]
 
 
 def classify(columns: list[str]) -> tuple[dict[str, str], dict[str, str], list[str]]:
@@ -118,6 +118,15 @@ def classify(columns: list[str]) -> tuple[dict[str, str], dict[str, str], list[s
 # --- validating cells ------------------------------------------------------------------------------
 
 
+@cache
+def _checked(path: str, text: str) -> tuple[bool, Any]:
+    """A distinct cell once per run: (True, its value) or (False, the problem)."""
+    try:
+        return True, _validated(path, text)
+    except InputError as err:
+        return False, err.problem
+
+
 def _validated(path: str, text: str) -> Any:
     """One cell's value as the tables hold it, or an InputError naming the problem."""
     if path in LIST_FIELDS:
@@ -125,8 +134,7 @@ def _validated(path: str, text: str) -> Any:
         if path == "citizenship":
             return [country_code(p, path, []) for p in parts]
         return parts
-    info = field_info(path)
-    if _is_country(info):
+    if _is_country(path):
         return country_code(text, path, [])
     if path == "plan.work_permit":  # false: none; true: one whose class is not given
         flag = text.strip().lower()
@@ -151,14 +159,13 @@ def _validated(path: str, text: str) -> Any:
     return value
 
 
-def _is_country(info: Any) -> bool:
-    from visarules.profile import Iso3166
+@cache
+def _is_country(path: str) -> bool:
+    info = field_info(path)
 
     def marked(annotation: Any) -> bool:
         if any(isinstance(m, Iso3166) for m in getattr(annotation, "__metadata__", ())):
             return True
-        from typing import get_args
-
         return any(marked(a) for a in get_args(annotation))
 
     return info is not None and marked(info.annotation)
@@ -169,10 +176,11 @@ def _validate_column(texts: pl.Series, path: str) -> tuple[dict[str, Any], dict[
     values: dict[str, Any] = {}
     problems: dict[str, str] = {}
     for text in texts.drop_nulls().unique():
-        try:
-            values[text] = _validated(path, text)
-        except InputError as err:
-            problems[text] = err.problem
+        ok, found = _checked(path, text)
+        if ok:
+            values[text] = found
+        else:
+            problems[text] = found
     return values, problems
 
 
@@ -248,6 +256,39 @@ def from_frame(frame: pl.DataFrame, first_row: int, as_of: date) -> Batch:
         errors = pl.concat([errors, impossible_errors]).sort("row")
     rejected = {r - 1 for r in errors["row"].to_list()}
     return Batch(_drop(tables, rejected), ids.filter(~pl.col(ROW).is_in(list(rejected))), errors)
+
+
+def _nested(dtype: Any) -> bool:
+    return isinstance(dtype, pl.Struct) or (
+        isinstance(dtype, pl.List) and isinstance(dtype.inner, pl.Struct)
+    )
+
+
+def nested_to_flat(frame: pl.DataFrame) -> pl.DataFrame:
+    """Parquet's nested form (a struct ``plan``, a list of structs ``education``) in the flat
+    layout (``plan.purpose``, ``education[0].level``)."""
+    while nested := {n: t for n, t in frame.schema.items() if _nested(t)}:
+        flat: list[pl.Expr] = []
+        for name, dtype in nested.items():
+            if isinstance(dtype, pl.Struct):
+                flat += [
+                    pl.col(name).struct.field(f.name).alias(f"{name}.{f.name}")
+                    for f in dtype.fields
+                ]
+                continue
+            longest: Any = frame[name].list.len().max() or 0
+            flat += [
+                pl.col(name).list.get(i, null_on_oob=True).alias(f"{name}[{i}]")
+                for i in range(min(int(longest), MAX_ITEMS))
+            ]
+            # an empty list is a known "none"
+            flat.append(
+                pl.when(pl.col(name).is_not_null())
+                .then(pl.col(name).list.len())
+                .alias(f"{name}.count")
+            )
+        frame = frame.with_columns(flat).drop(list(nested))
+    return frame
 
 
 def _validate_count(texts: pl.Series) -> tuple[dict[str, int], dict[str, str]]:

@@ -27,7 +27,12 @@ from visarules.facts import (
 )
 from visarules.resolve.degrees import NOT_TERTIARY, resolve_degree
 from visarules.resolve.fields import resolve_field
-from visarules.resolve.institutions import InstitutionRegistry, InstitutionResolution, registry
+from visarules.resolve.institutions import (
+    InstitutionRegistry,
+    InstitutionResolution,
+    registry,
+    tiers_mask,
+)
 from visarules.resolve.places import places, resolve_port
 from visarules.resolve.roles import is_postdoc
 from visarules.tables import Tables, known_column
@@ -106,7 +111,9 @@ def _years_between(start: pl.Expr, end: pl.Expr) -> pl.Expr:
         start.dt.month().cast(pl.Int32) * 100 + start.dt.day()
     )
     whole = end.dt.year() - start.dt.year() - before.cast(pl.Int32)
-    anniversary = start.dt.offset_by(pl.format("{}y", whole))  # 29 Feb → 28 Feb
+    year, month = start.dt.year() + whole, start.dt.month()
+    last_day = pl.date(year, month, 1).dt.month_end().dt.day()
+    anniversary = pl.date(year, month, pl.min_horizontal(start.dt.day(), last_day))  # 29 Feb → 28
     return whole + (end - anniversary).dt.total_days() / 365.25
 
 
@@ -187,25 +194,22 @@ def _level_of(found: Any) -> int | None:
 
 
 def _institution_frame(lookups: Lookups, text: str, country: str) -> pl.DataFrame:
-    """(text, country hint) → tiers (null: no match) and the country the registry knows."""
-    rows = [
-        (
-            t,
-            c,
-            list(res.match.institution.tiers) if res.match else None,
-            res.match.institution.country if res.match else None,
-        )
-        for (t, c), res in lookups.institutions.items()
-    ]
+    """(text, country hint) → tier mask (null: no match) and the country the registry knows."""
+    pairs = list(lookups.institutions)
+    found = [lookups.institutions[p].match for p in pairs]
     return pl.DataFrame(
-        rows,
+        {
+            text: [t for t, _ in pairs],
+            country: [c for _, c in pairs],
+            "_tiers": [tiers_mask(m.institution.tiers) if m else None for m in found],
+            "_registry_country": [m.institution.country if m else None for m in found],
+        },
         schema={
             text: pl.String,
             country: pl.String,
-            "_tiers": pl.List(pl.String),
+            "_tiers": pl.UInt32,
             "_registry_country": pl.String,
         },
-        orient="row",
     )
 
 
@@ -287,16 +291,24 @@ def _employment(tables: Tables, lookups: Lookups, as_of: date) -> pl.DataFrame:
     )
 
 
+_DAYS_KEY = 1 << 20  # more days than any date holds: a person's dates sort after the last's
+
+
 def _union_years(spells: pl.DataFrame, start: str, end: str) -> pl.DataFrame:
-    """Per person, the length in years of the union of the spells: overlaps count once."""
+    """Per person, the length in years of the union of the spells: overlaps count once.
+
+    Spells sorted by person and start; one running maximum over the whole table (each date
+    keyed by its person, so it never carries over) tells where a new merged spell begins."""
     kept = spells.filter(pl.col(end) > pl.col(start)).sort(ROW, start)
-    reached = pl.col(end).cum_max().shift(1).over(ROW)
+
+    def key(column: str) -> pl.Expr:
+        return pl.col(ROW) * _DAYS_KEY + pl.col(column).cast(pl.Int32)
+
+    reached = key(end).cum_max().shift(1)
     merged = (
-        kept.with_columns(
-            (reached.is_null() | (pl.col(start) > reached)).cum_sum().over(ROW).alias("_spell")
-        )
-        .group_by(ROW, "_spell")
-        .agg(pl.col(start).min(), pl.col(end).max())
+        kept.with_columns((reached.is_null() | (key(start) > reached)).cum_sum().alias("_spell"))
+        .group_by("_spell")
+        .agg(pl.col(ROW).first(), pl.col(start).min(), pl.col(end).max())
     )
     return merged.group_by(ROW).agg(
         _years_between(pl.col(start), pl.col(end)).sum().round(4).alias("_years")
@@ -363,7 +375,7 @@ def _degrees_summary(edu: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
     foreign = edu.filter(done.fill_null(False) & (pl.col("_country").fill_null("") != "CN"))
     tiers = foreign.group_by(ROW).agg(
         pl.col("edu_tiers").is_null().any().alias("_tiers_unknown"),
-        pl.col("edu_tiers").explode().drop_nulls().unique().sort().alias("_tiers"),
+        pl.col("edu_tiers").drop_nulls().bitwise_or().alias("_tiers"),
     )
     summary = edu.group_by(ROW).agg(
         pl.col("_known").first(),
@@ -381,7 +393,7 @@ def _degrees_summary(edu: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
         .alias("highest_level"),
         _kleene_any("_chinese", known).alias("degree_in_chinese"),
         pl.when(pl.col(known) & ~pl.col("_tiers_unknown").fill_null(False))
-        .then(pl.col("_tiers").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+        .then(pl.col("_tiers").fill_null(0))
         .alias("foreign_degree_tiers"),
     )
 

@@ -9,21 +9,25 @@ import json
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.tree import Tree
 
 from visarules import api, contract
+from visarules import screen as screening
 from visarules.build import Resolvers
 from visarules.catalogue import catalogue
 from visarules.engine.assumptions import AssumptionError, parse_assume
 from visarules.errors import InputError
 from visarules.io import ProfileInput, load_profile
 from visarules.profile import Profile
+from visarules.report import write_summary
 from visarules.resolve.degrees import resolve_degree
 from visarules.resolve.fields import resolve_field
 from visarules.resolve.institutions import REGISTRY_ENV, registry
@@ -44,6 +48,7 @@ registry_app = typer.Typer(
 app.add_typer(registry_app, name="registry")
 
 out = Console(soft_wrap=False)
+err = Console(stderr=True)
 
 STATUS_STYLE = {"eligible": "bold green", "not_eligible": "red", "undetermined": "yellow"}
 VALUE_MARK = {True: "[green]✔[/]", False: "[red]✘[/]", None: "[yellow]?[/]"}
@@ -344,6 +349,117 @@ def points(
             "[yellow]Facts that would narrow the range:[/] " + escape(", ".join(result["missing"]))
         )
     _print_warnings(result["warnings"])
+
+
+def _alternatives(pairs: list[str] | None) -> list[tuple[str, str]]:
+    """``cn.k.well_known=top200,top500`` → each alternative value, checked."""
+    found: list[tuple[str, str]] = []
+    for pair in pairs or []:
+        name, sep, listed = pair.partition("=")
+        if not sep or not listed.strip():
+            raise InputError("--compare-assumptions", f"{pair!r}: expected NAME=VALUE[,VALUE...]")
+        for value in listed.split(","):
+            try:
+                catalogue().assumptions[name.strip()].option(value.strip())
+            except AssumptionError as problem:
+                raise InputError("--compare-assumptions", str(problem)) from None
+            found.append((name.strip(), value.strip()))
+    return found
+
+
+@app.command()
+@fails_cleanly
+def screen(
+    source: Annotated[str, typer.Argument(help="Profiles, one per row: a .csv or .parquet file.")],
+    output: Annotated[str, typer.Option("--out", help="Results: a .csv or .parquet file.")],
+    as_of: AsOf = None,
+    visa: Annotated[
+        list[str] | None, typer.Option("--visa", help="Only these visas (repeatable).")
+    ] = None,
+    assume: Assume = None,
+    summary: Annotated[
+        str | None, typer.Option("--summary", help="Write a summary: FILE.md or FILE.html.")
+    ] = None,
+    compare: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--compare-assumptions",
+            help="Count the rows an alternative would change: NAME=VALUE[,VALUE...].",
+        ),
+    ] = None,
+    registry_location: RegistryOpt = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Processes screening chunks side by side.")
+    ] = 1,
+    chunk_rows: Annotated[
+        int, typer.Option("--chunk-rows", help="Rows read and evaluated at a time.")
+    ] = screening.CHUNK_ROWS,
+    as_json: AsJson = False,
+) -> None:
+    """Screen a file of profiles against every visa: statuses, failing criteria, missing facts."""
+    ctx = api.context(as_of, _assume(assume))
+    chosen = api.select_visas(visa, ctx)
+    alternatives = _alternatives(compare)
+    if chunk_rows < 1:
+        raise InputError("--chunk-rows", "expected a positive number of rows")
+    registry(registry_location)  # a bad registry is an error before any work
+    job = screening.Job(
+        as_of=ctx.as_of,
+        assumptions=tuple(_assume(assume).items()),
+        codes=tuple(v.code for v in chosen),
+        registry=registry_location,
+        alternatives=tuple(alternatives),
+        resolver_workers=1 if workers > 1 else 2,
+    )
+    total = screening.row_count(Path(source)) if Path(source).is_file() else None
+    with Progress(
+        TextColumn("Screening"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("rows", total=total)
+        report = screening.screen_file(
+            source,
+            output,
+            job,
+            chunk_rows=chunk_rows,
+            processes=max(1, workers),
+            progress=lambda done: bar.update(task, completed=done),
+        )
+    if summary:
+        write_summary(report, chosen, ctx.as_of.isoformat(), summary)
+    errors_file = screening.errors_path(Path(output))
+    if as_json:
+        _print_json({**report.to_dict(), "out": output, "errors": str(errors_file)})
+        return
+    for column in report.unknown_columns:
+        err.print(f"[yellow]Warning:[/] unknown column {escape(column)} (ignored)")
+    out.print(
+        f"{report.rows_in:,} rows in: {report.rows_out:,} screened into {escape(output)}, "
+        f"{report.rows_in_errors:,} in errors ({escape(str(errors_file))})."
+    )
+    if report.counts is not None:
+        table = Table(title=f"Statuses on {ctx.as_of.isoformat()}")
+        table.add_column("Visa", style="bold")
+        for status in ("eligible", "not_eligible", "undetermined"):
+            table.add_column(status.replace("_", " "), justify="right")
+        by = {(v, s): n for v, s, n in report.counts.iter_rows()}
+        for v in chosen:
+            table.add_row(
+                v.code,
+                *(
+                    f"{by.get((v.code, s), 0):,}"
+                    for s in ("eligible", "not_eligible", "undetermined")
+                ),
+            )
+        out.print(table)
+    for name, per in report.changes.items():
+        changed = ", ".join(f"{code} {n:,}" for code, n in per.items() if n)
+        out.print(f"With {escape(name)}: {escape(changed) or 'no status changes'}")
 
 
 @app.command()

@@ -207,8 +207,8 @@ FORTUNE_500 = _fact(
 FOREIGN_DEGREE_TIERS = _fact(
     "foreign_degree_tiers",
     "education",
-    pl.List(pl.String),
-    "tiers of the foreign institutions of completed degrees",
+    pl.UInt32,
+    "tiers of the foreign institutions of completed degrees, as a tier mask",
     sources=("education[].institution", "education[].country", "education[].completed"),
 )
 
@@ -216,8 +216,8 @@ FOREIGN_DEGREE_TIERS = _fact(
 EDU_TIERS = _fact(
     "edu_tiers",
     "education[].institution",
-    pl.List(pl.String),
-    "tiers of the institution (null when it did not resolve)",
+    pl.UInt32,
+    "tiers of the institution as a tier mask (null when it did not resolve)",
     collection=EDUCATION,
     sources=("education[].institution", "education[].country"),
 )
@@ -250,8 +250,8 @@ EDU_COMPLETED = _fact(
 JOB_TIERS = _fact(
     "job_tiers",
     "employment[].employer",
-    pl.List(pl.String),
-    "tiers of the employer (null when it did not resolve)",
+    pl.UInt32,
+    "tiers of the employer as a tier mask (null when it did not resolve)",
     collection=EMPLOYMENT,
     sources=("employment[].employer", "employment[].country"),
 )

@@ -166,6 +166,8 @@ def from_profiles(profiles: Sequence[Profile]) -> Tables:
         person_rows[ROW].append(row)
         for path in PERSON_COLUMNS:
             value = _get(data, path)
+            if value == [] and isinstance(PERSON_COLUMNS[path], pl.List):
+                value = None  # no nationality, no place: not stated (a batch cell can't say [])
             person_rows[path].append(_CONVERT.get(path, lambda v: v)(value))
         for name, (field, columns) in ITEM_COLUMNS.items():
             items = getattr(profile, field)

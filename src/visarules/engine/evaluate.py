@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import polars as pl
 
 from visarules.engine.context import Context
@@ -129,11 +130,13 @@ def _by_height(nodes: Iterable[Node]) -> list[list[Node]]:
 
 
 def _layers(frame: pl.DataFrame, nodes: Iterable[Node], ctx: Context) -> pl.DataFrame:
+    """Every node's column, layer on layer, in one query (polars shares and parallelises)."""
+    query = frame.lazy()
     for layer in _by_height(nodes):
         computable = [n for n in layer if not isinstance(n, ForAnyItem)]
         if computable:
-            frame = frame.with_columns(_value(n, ctx).alias(n.id) for n in computable)
-    return frame
+            query = query.with_columns(_value(n, ctx).alias(n.id) for n in computable)
+    return query.collect()
 
 
 def _any_item(fa: ForAnyItem) -> pl.Expr:
@@ -148,6 +151,19 @@ def _any_item(fa: ForAnyItem) -> pl.Expr:
         .otherwise(pl.lit(False))
         .alias(fa.id)
     )
+
+
+def _positions(person_rows: pl.Series, item_rows: pl.Series) -> np.ndarray:
+    """Each item's person as a position in the persons table: items aggregate per person by
+    counting (``bincount``), with no group-by and no join."""
+    rows = person_rows.to_numpy()
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    low = int(rows.min())
+    lookup = np.full(int(rows.max()) - low + 1, -1, dtype=np.int64)
+    lookup[rows - low] = np.arange(len(rows))
+    found: np.ndarray = lookup[item_rows.to_numpy() - low]
+    return found
 
 
 def values(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluation:
@@ -180,18 +196,17 @@ def values(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluation
             frame = frame.join(persons.select(ROW, *person_columns), on=ROW, how="left")
         frame = _layers(frame, subtree.values(), ctx)
         items[name] = frame
-        flags = frame.group_by(ROW).agg(
-            expr
-            for fa in group
-            for expr in (
-                pl.col(fa.node.id).fill_null(False).any().alias(f"{fa.id}::true"),
-                pl.col(fa.node.id).is_null().any().alias(f"{fa.id}::null"),
-            )
-        )
+        position = _positions(persons[ROW], frame[ROW])
+        flags = []
+        for fa in group:
+            value = frame[fa.node.id]
+            for suffix, flag in (("true", value.fill_null(False)), ("null", value.is_null())):
+                hits = np.bincount(position, weights=flag.to_numpy(), minlength=persons.height)
+                flags.append(pl.Series(f"{fa.id}::{suffix}", hits > 0))
         persons = (
-            persons.join(flags, on=ROW, how="left", maintain_order="left")
+            persons.with_columns(flags)
             .with_columns(_any_item(fa) for fa in group)
-            .drop([c for fa in group for c in (f"{fa.id}::true", f"{fa.id}::null")])
+            .drop([f.name for f in flags])
         )
     persons = _layers(persons, [n for n in nodes.values() if n.id not in on_items], ctx)
     return Evaluation(tuple(visas), ctx, persons, items)

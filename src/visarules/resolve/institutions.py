@@ -690,6 +690,21 @@ def load_tiers() -> dict[str, Tier]:
 
 
 @cache
+def tier_bits() -> dict[str, int]:
+    """Each tier's bit in a tier mask, in the order of data/tiers.yaml: rules test tiers as
+    integers, not lists of names."""
+    return {tier: 1 << i for i, tier in enumerate(load_tiers())}
+
+
+def tiers_mask(tiers: Iterable[str]) -> int:
+    bits = tier_bits()
+    mask = 0
+    for tier in tiers:
+        mask |= bits[tier]
+    return mask
+
+
+@cache
 def editorial_aliases() -> dict[str, tuple[str, ...]]:
     """Names people use that ROR lacks, by ROR id (data/aliases.yaml)."""
     text = resources.files("visarules.data").joinpath("aliases.yaml").read_text("utf-8")

@@ -22,6 +22,7 @@ from visarules.engine.jurisdiction import load_jurisdiction
 from visarules.engine.nodes import Criterion, Formula
 from visarules.engine.visa import Benefit, Document
 from visarules.facts import CITIZENSHIP, INVITATION, PURPOSE, STAY_DAYS
+from visarules.resolve.institutions import tiers_mask
 
 JURISDICTION = load_jurisdiction(resources.files(__package__).joinpath("jurisdiction.yaml"))
 EEAL_IN_FORCE = date(2013, 7, 1)
@@ -270,6 +271,6 @@ def well_known(column: str, assumption: str) -> Formula:
         tiers = WELL_KNOWN_TIERS[ctx.assume(assumption)]
         if tiers is None:
             return pl.when(pl.col(column).is_not_null()).then(pl.lit(True))
-        return pl.col(column).list.eval(pl.element().is_in(list(tiers))).list.any()
+        return (pl.col(column) & tiers_mask(tiers)) != 0
 
     return formula

@@ -36,6 +36,7 @@ from visarules.facts import (
     TAUGHT_IN_CHINESE,
     WORK_REGION,
 )
+from visarules.resolve.institutions import tiers_mask
 
 PARAMETERS = "points.yaml"
 SINCE = date(2016, 10, 1)
@@ -181,7 +182,7 @@ def _bonus(ctx: Context) -> Bounds:
     cap = rule["max"]
     tier = _HIGH_LEVEL_TIER[ctx.assume(HIGH_LEVEL_UNIVERSITY.name)]
     flags = {
-        "top_foreign_university": pl.col(FOREIGN_DEGREE_TIERS.name).list.contains(tier),
+        "top_foreign_university": (pl.col(FOREIGN_DEGREE_TIERS.name) & tiers_mask([tier])) != 0,
         "fortune_500": pl.col(FORTUNE_500.name),
         "patents": pl.col(PATENTS.name) > 0,
         "five_years_in_china": _at_least(CN_YEARS, 5),
