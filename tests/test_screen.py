@@ -310,3 +310,35 @@ def test_the_command_refuses_in_one_line(
     result = runner.invoke(app, ["screen", str(generated / "p.csv"), *args])
     assert result.exit_code == 2, result.output
     assert message in result.stderr and "Traceback" not in result.output
+
+
+# --- beyond one machine ---------------------------------------------------------------------------
+
+
+def test_a_dask_cluster_gives_the_single_machine_bytes(generated: Path, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    partitions = tmp_path / "partitions"
+    partitions.mkdir()
+    whole = pl.read_parquet(generated / "p.parquet")
+    for i, start in enumerate(range(0, whole.height, 1_100)):
+        whole.slice(start, 1_100).write_parquet(partitions / f"part-{i:03d}.parquet")
+    local = screen_file(partitions, tmp_path / "local.parquet", _job(), chunk_rows=500)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster:
+        remote = screen_file(
+            partitions,
+            tmp_path / "dask.parquet",
+            _job(),
+            chunk_rows=500,
+            scheduler=cluster.scheduler_address,
+        )
+    assert remote.rows_in == local.rows_in == whole.height
+    assert (tmp_path / "dask.parquet").read_bytes() == (tmp_path / "local.parquet").read_bytes()
+    assert errors_path(tmp_path / "dask.parquet").read_bytes() == (
+        errors_path(tmp_path / "local.parquet").read_bytes()
+    )
+    single = screen_file(generated / "p.parquet", tmp_path / "single.parquet", _job())
+    assert single.rows_out == remote.rows_out
+    assert pl.read_parquet(tmp_path / "single.parquet").equals(
+        pl.read_parquet(tmp_path / "dask.parquet")
+    )

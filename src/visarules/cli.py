@@ -370,7 +370,10 @@ def _alternatives(pairs: list[str] | None) -> list[tuple[str, str]]:
 @app.command()
 @fails_cleanly
 def screen(
-    source: Annotated[str, typer.Argument(help="Profiles, one per row: a .csv or .parquet file.")],
+    source: Annotated[
+        str,
+        typer.Argument(help="Profiles, one per row: a .csv or .parquet file, or a folder of them."),
+    ],
     output: Annotated[str, typer.Option("--out", help="Results: a .csv or .parquet file.")],
     as_of: AsOf = None,
     visa: Annotated[
@@ -394,6 +397,10 @@ def screen(
     chunk_rows: Annotated[
         int, typer.Option("--chunk-rows", help="Rows read and evaluated at a time.")
     ] = screening.CHUNK_ROWS,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Screen the partitions on this Dask scheduler."),
+    ] = None,
     as_json: AsJson = False,
 ) -> None:
     """Screen a file of profiles against every visa: statuses, failing criteria, missing facts."""
@@ -411,7 +418,7 @@ def screen(
         alternatives=tuple(alternatives),
         resolver_workers=1 if workers > 1 else 2,
     )
-    total = screening.row_count(Path(source)) if Path(source).is_file() else None
+    total = screening.row_count(Path(source))
     with Progress(
         TextColumn("Screening"),
         BarColumn(),
@@ -428,6 +435,7 @@ def screen(
             job,
             chunk_rows=chunk_rows,
             processes=max(1, workers),
+            scheduler=scheduler,
             progress=lambda done: bar.update(task, completed=done),
         )
     if summary:

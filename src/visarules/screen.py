@@ -86,6 +86,16 @@ class Report:
         }
 
 
+def inputs(source: Path) -> list[Path]:
+    """The file, or the Parquet and CSV partitions of a folder in name order."""
+    if not source.is_dir():
+        return [source]
+    found = sorted(p for p in source.iterdir() if p.suffix.lower() in (".parquet", ".pq", ".csv"))
+    if not found:
+        raise InputError(str(source), "holds no .parquet or .csv partition")
+    return found
+
+
 def _chunks(path: Path, rows: int) -> Iterator[pl.DataFrame]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -314,29 +324,69 @@ def screen_chunk(job: Job, first: int, chunk: pl.DataFrame) -> Part:
     )
 
 
-def _parts(
-    job: Job, chunks: Iterator[pl.DataFrame], processes: int
-) -> Iterator[tuple[int, pl.DataFrame, Part]]:
+def _all_chunks(files: Sequence[Path], rows: int) -> Iterator[pl.DataFrame]:
+    for path in files:
+        yield from _chunks(path, rows)
+
+
+def _rows_in(path: Path) -> int:
+    if path.suffix.lower() == ".csv":
+        return int(pl.scan_csv(path, infer_schema=False).select(pl.len()).collect().item())
+    return int(pq.ParquetFile(path).metadata.num_rows)
+
+
+def screen_partition(job: Job, path: str, first: int, chunk_rows: int) -> list[Part]:
+    """One partition file, whose first row is row ``first`` of the whole input, in chunks: the
+    task a Dask worker runs (it reads the file itself; the client sends only its name)."""
+    parts = []
+    for chunk in _chunks(Path(path), chunk_rows):
+        parts.append(screen_chunk(job, first, chunk))
+        first += chunk.height
+    return parts
+
+
+def _dask_parts(job: Job, files: Sequence[Path], scheduler: str, chunk_rows: int) -> Iterator[Part]:
+    """Each partition screened on a Dask cluster; the results come back in input order."""
+    from distributed import Client
+
+    firsts, first = [], 0
+    for path in files:
+        firsts.append(first)
+        first += _rows_in(path)
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        futures = [
+            client.submit(screen_partition, job, str(path.resolve()), start, chunk_rows, pure=False)
+            for path, start in zip(files, firsts, strict=True)
+        ]
+        for future in futures:
+            yield from future.result()
+
+
+def _parts(job: Job, chunks: Iterator[pl.DataFrame], processes: int) -> Iterator[Part]:
     """Each chunk screened, in input order: here, or in worker processes (at most two chunks
     waiting per worker, so that memory stays bounded)."""
     first = 0
     if processes <= 1:
         for chunk in chunks:
-            yield first, chunk, screen_chunk(job, first, chunk)
+            yield screen_chunk(job, first, chunk)
             first += chunk.height
         return
     spawn = mp.get_context("spawn")  # polars' threads do not survive a fork
     with ProcessPoolExecutor(max_workers=processes, mp_context=spawn) as pool:
-        pending: deque[tuple[int, pl.DataFrame, Future[Part]]] = deque()
+        pending: deque[Future[Part]] = deque()
         for chunk in chunks:
-            pending.append((first, chunk, pool.submit(screen_chunk, job, first, chunk)))
+            pending.append(pool.submit(screen_chunk, job, first, chunk))
             first += chunk.height
             if len(pending) >= 2 * processes:
-                start, done, future = pending.popleft()
-                yield start, done, future.result()
+                yield pending.popleft().result()
         while pending:
-            start, done, future = pending.popleft()
-            yield start, done, future.result()
+            yield pending.popleft().result()
+
+
+def _columns(path: Path) -> list[str]:
+    if path.suffix.lower() == ".csv":
+        return list(pl.scan_csv(path, infer_schema=False).collect_schema())
+    return list(nested_to_flat(pl.read_parquet(path, n_rows=0)).columns)
 
 
 def screen_file(
@@ -346,12 +396,16 @@ def screen_file(
     *,
     chunk_rows: int = CHUNK_ROWS,
     processes: int = 1,
+    scheduler: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Report:
-    """Screen every row of ``source`` into ``out``; bad rows into ``errors_path(out)``."""
+    """Screen every row of ``source`` (a file, or a folder of partitions) into ``out``; bad
+    rows into ``errors_path(out)``. With ``scheduler`` (a Dask scheduler's address) the
+    partitions are screened on that cluster."""
     source, out = Path(source), Path(out)
-    if not source.is_file():
-        raise InputError(str(source), "no such file")
+    if not source.exists():
+        raise InputError(str(source), "no such file or folder")
+    files = inputs(source)
     if out.suffix.lower() not in (".csv", ".parquet"):
         raise InputError(str(out), "--out must end in .csv or .parquet")
     if out.resolve() == source.resolve():
@@ -360,13 +414,16 @@ def screen_file(
     total = row_count(source)
     if total is not None and total <= chunk_rows:
         processes = 1  # one chunk: not worth starting workers
-    report = Report()
+    report = Report(unknown_columns=classify(_columns(files[0]))[2])
+    parts = (
+        _dask_parts(job, files, scheduler, chunk_rows)
+        if scheduler
+        else _parts(job, _all_chunks(files, chunk_rows), processes)
+    )
     with ExitStack() as stack:
         results = _Writer(out, stack)
         errors = _Writer(errors_path(out), stack)
-        for start, chunk, part in _parts(job, _chunks(source, chunk_rows), processes):
-            if start == 0:
-                report.unknown_columns = classify(nested_to_flat(chunk.head(0)).columns)[2]
+        for part in parts:
             results.write(part.rows)
             if part.errors.height:
                 errors.write(part.errors)
@@ -380,8 +437,9 @@ def screen_file(
     return report
 
 
-def row_count(path: Path) -> int | None:
-    """Rows in the file, when cheap to know (Parquet's footer), for a progress bar."""
-    if path.suffix.lower() in (".parquet", ".pq"):
-        return int(pq.ParquetFile(path).metadata.num_rows)
+def row_count(source: Path) -> int | None:
+    """Rows in the input, when cheap to know (Parquet's footers), for a progress bar."""
+    files = inputs(source) if source.exists() else []
+    if files and all(p.suffix.lower() in (".parquet", ".pq") for p in files):
+        return sum(int(pq.ParquetFile(p).metadata.num_rows) for p in files)
     return None
