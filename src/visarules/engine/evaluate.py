@@ -24,7 +24,6 @@ import numpy as np
 import polars as pl
 
 from visarules.engine.context import Context
-from visarules.engine.facts import Fact
 from visarules.engine.nodes import Criterion, ForAnyItem, Node, combine
 from visarules.engine.visa import Visa
 
@@ -32,6 +31,7 @@ ROW = "_row"
 ITEM = "_item"
 STATUSES = ("not_eligible", "eligible", "undetermined")  # by code: False, True, null
 MAX_PATHS = 63  # profile paths one tree can ask about: the bits of one mask
+SEPARATOR = ";"  # between the paths of a missing list, as the batch output writes them
 _NO_PATHS = pl.lit([], dtype=pl.List(pl.String))
 
 
@@ -306,63 +306,100 @@ def _decoded(masks: pl.Series, paths: list[str]) -> dict[int, list[str]]:
     }
 
 
-def missing(ev: Evaluation, target: str, tree: Node, rows: pl.Expr) -> pl.DataFrame:
-    """``_row`` and the missing paths (a list, in tree order) of the rows asked for."""
+def missing(ev: Evaluation, targets: Sequence[tuple[str, Node]]) -> pl.DataFrame:
+    """``_row`` and, per target, the missing paths joined by ``;`` (in tree order, empty where
+    the tree is decided): one mask per target in one pass over the persons, one per item rule in
+    one pass over each item table, each distinct mask decoded once."""
     ctx = ev.ctx
-    person_terms = _terms(tree, pl.col(tree.id).is_null(), ctx, on_items=False)
-    mask, paths = _mask(person_terms)
-    chosen = ev.persons.filter(rows)
-    person_masks = chosen.select(ROW, mask.alias("_mask"))
-    decode = _decoded(person_masks["_mask"], paths)
-    listed = person_masks.select(
+    person_masks: list[pl.Expr] = []
+    person_paths: dict[str, list[str]] = {}
+    item_work: dict[str, list[tuple[str, list[_Term], pl.Expr]]] = {}
+    for target, tree in targets:
+        mask, paths = _mask(_terms(tree, pl.col(tree.id).is_null(), ctx, on_items=False))
+        person_masks.append(mask.alias(target))
+        person_paths[target] = paths
+        for n, (fa, relevant, inner) in enumerate(_item_terms(tree, ctx)):
+            if inner:
+                key = f"{target}|{n}"
+                item_work.setdefault(fa.collection.name, []).append((key, inner, relevant))
+    relevance = [r.alias(f"rel:{key}") for work in item_work.values() for key, _, r in work]
+    masks = ev.persons.select(ROW, *person_masks, *relevance)
+    listed = masks.select(
         ROW,
-        pl.col("_mask")
-        .replace_strict(decode, default=_NO_PATHS, return_dtype=pl.List(pl.String))
-        .alias("_missing"),
-    )
-    for fa, relevant, inner in _item_terms(tree, ctx):
-        if not inner:
-            continue
-        frame = ev.items[fa.collection.name]
-        relevance = chosen.select(ROW, relevant.alias("_rel")).filter(pl.col("_rel"))
-        item_mask, item_paths = _mask([_Term(t.path, t.condition & pl.col("_rel")) for t in inner])
-        masks = (
-            frame.join(relevance, on=ROW, how="inner")
-            .select(ROW, ITEM, item_mask.alias("_mask"))
-            .filter(pl.col("_mask") > 0)
-        )
-        if not masks.height:
-            continue
-        templates = _decoded(masks["_mask"], item_paths)
-        # an item's fact gets its index ("education[{}].field"); a person's fact stays as it is
-        fill = {p: p.replace("[]", "[{}]", 1) for p in item_paths}
-        per_item = masks.select(
-            ROW,
-            ITEM,
-            pl.col("_mask")
+        *(
+            pl.col(target)
             .replace_strict(
-                {m: [fill[p] for p in ps] for m, ps in templates.items()},
-                return_dtype=pl.List(pl.String),
+                {m: SEPARATOR.join(ps) for m, ps in _decoded(masks[target], paths).items()},
+                default="",
+                return_dtype=pl.String,
             )
-            .alias("_templates"),
-        ).explode("_templates")
-        per_person = (
-            per_item.sort(ROW, ITEM)
-            .select(
-                ROW,
-                pl.col("_templates").str.replace("{}", pl.col(ITEM).cast(pl.String), literal=True),
-            )
-            .group_by(ROW, maintain_order=True)
-            .agg(pl.col("_templates").alias("_items"))
+            .alias(target)
+            for target, paths in person_paths.items()
+        ),
+    )
+    extended: set[str] = set()
+    for name, work in item_work.items():
+        keys = [key for key, _, _ in work]
+        rel = masks.select(ROW, *(f"rel:{k}" for k in keys)).filter(
+            pl.any_horizontal(pl.col(f"rel:{k}") for k in keys)
         )
-        listed = (
-            listed.join(per_person, on=ROW, how="left", maintain_order="left")
-            .with_columns(
-                pl.concat_list("_missing", pl.col("_items").fill_null(_NO_PATHS)).alias("_missing")
+        if not rel.height:
+            continue
+        frame = ev.items[name].join(rel, on=ROW, how="inner")
+        exprs, paths_of = [], {}
+        for key, inner, _ in work:
+            mask, paths = _mask([_Term(t.path, t.condition & pl.col(f"rel:{key}")) for t in inner])
+            exprs.append(mask.alias(key))
+            paths_of[key] = paths
+        item_masks = frame.select(ROW, ITEM, *exprs)
+        for key, paths in paths_of.items():
+            target = key.rsplit("|", 1)[0]
+            found = item_masks.select(ROW, ITEM, key).filter(pl.col(key) > 0)
+            if not found.height:
+                continue
+            per_person = _item_paths(found, key, paths)
+            listed = (
+                listed.join(per_person, on=ROW, how="left", maintain_order="left")
+                .with_columns(
+                    pl.concat_str(
+                        [pl.col(target), pl.col("_t")], separator=SEPARATOR, ignore_nulls=True
+                    )
+                    .str.strip_chars(SEPARATOR)
+                    .alias(target)
+                )
+                .drop("_t")
             )
-            .drop("_items")
+            extended.add(target)
+    # a path named twice (two item rules over one collection) is named once
+    return listed.with_columns(
+        pl.col(t).str.split(SEPARATOR).list.unique(maintain_order=True).list.join(SEPARATOR)
+        for t in extended
+    )
+
+
+def _item_paths(found: pl.DataFrame, key: str, paths: list[str]) -> pl.DataFrame:
+    """Per person, the item paths of the masks found (``education[0].field;...``): each
+    distinct (item, mask) is written once, in Python, then joined back."""
+    texts = {
+        (item, mask): SEPARATOR.join(
+            p.replace("[]", f"[{item}]", 1) for i, p in enumerate(paths) if mask >> i & 1
         )
-    return listed.with_columns(pl.col("_missing").list.unique(maintain_order=True))
+        for item, mask in found.select(ITEM, key).unique().iter_rows()
+    }
+    pairs = pl.DataFrame(
+        {
+            ITEM: [item for item, _ in texts],
+            key: [mask for _, mask in texts],
+            "_t": list(texts.values()),
+        },
+        schema={ITEM: found.schema[ITEM], key: found.schema[key], "_t": pl.String},
+    )
+    return (
+        found.join(pairs, on=[ITEM, key], how="left")
+        .sort(ROW, ITEM)
+        .group_by(ROW, maintain_order=True)
+        .agg(pl.col("_t").str.join(SEPARATOR))
+    )
 
 
 # --- why a refusal ----------------------------------------------------------------------------------
@@ -386,13 +423,18 @@ def evaluate(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluati
     facts as lists, for every visa and every tree explained beside one."""
     ev = values(visas, facts, ctx)
     statuses = [status_text(status_code(v.code)).alias(status_column(v.code)) for v in visas]
-    persons = ev.persons.with_columns(statuses)
-    ev = Evaluation(ev.visas, ctx, persons, ev.items)
-    for target, tree in _targets(visas):
-        listed = missing(ev, target, tree, pl.col(tree.id).is_null())
-        persons = persons.join(
-            listed.rename({"_missing": missing_column(target)}), on=ROW, how="left"
-        ).with_columns(pl.col(missing_column(target)).fill_null(_NO_PATHS))
+    targets = _targets(visas)
+    listed = missing(ev, targets).select(
+        ROW,
+        *(
+            pl.when(pl.col(t) == "")
+            .then(_NO_PATHS)
+            .otherwise(pl.col(t).str.split(SEPARATOR))
+            .alias(missing_column(t))
+            for t, _ in targets
+        ),
+    )
+    persons = ev.persons.with_columns(statuses).join(listed, on=ROW, how="left")
     return Evaluation(ev.visas, ctx, persons.sort(ROW), ev.items)
 
 
@@ -411,17 +453,7 @@ def screen(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> pl.DataFra
             .otherwise(pl.lit(""))
             .alias(failed_column(visa.code)),
         ]
-    out = ev.persons.select(columns)
-    for visa in visas:
-        listed = missing(ev, visa.code, visa.root, pl.col(visa.root.id).is_null())
-        joined = listed.select(
-            ROW, pl.col("_missing").list.join(";").alias(missing_column(visa.code))
-        )
-        out = out.join(joined, on=ROW, how="left", maintain_order="left").with_columns(
-            pl.col(missing_column(visa.code)).fill_null("")
-        )
-    return out
-
-
-def fact_paths(facts: Iterable[Fact]) -> list[str]:
-    return list(dict.fromkeys(f.path for f in facts))
+    listed = missing(ev, [(visa.code, visa.root) for visa in visas]).rename(
+        {v.code: missing_column(v.code) for v in visas}
+    )
+    return ev.persons.select(columns).join(listed, on=ROW, how="left", maintain_order="left")
