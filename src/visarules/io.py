@@ -30,6 +30,7 @@ import pycountry
 import yaml
 from pydantic import ValidationError
 
+from visarules import yamldata
 from visarules.errors import InputError, from_validation
 from visarules.profile import COUNTRY_FIELDS, Profile, unknown_fields
 
@@ -197,7 +198,7 @@ def check_shape(data: Any, limits: Limits, source: str = "profile") -> None:
 
 @cache
 def _country_aliases() -> dict[str, dict[str, str]]:
-    raw: dict[str, dict[str, str]] = yaml.safe_load(
+    raw: dict[str, dict[str, str]] = yamldata.load(
         resources.files("visarules.data").joinpath("country_codes.yaml").read_text("utf-8")
     )
     return raw

@@ -24,10 +24,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import polars as pl
-import pyarrow.parquet as pq
 
 from visarules.batch import ERROR_SCHEMA, ID, classify, from_frame, nested_to_flat
 from visarules.build import Resolvers, build_facts
@@ -45,6 +44,9 @@ from visarules.engine.evaluate import (
 from visarules.engine.visa import Visa
 from visarules.errors import InputError
 from visarules.resolve.institutions import registry, tier_bits
+
+if TYPE_CHECKING:  # pyarrow loads only when a Parquet file is written
+    import pyarrow.parquet as pq
 
 CHUNK_ROWS = 100_000
 # A cell a spreadsheet would run as a formula starts with one of these: it gets a quote.
@@ -145,6 +147,8 @@ class _Writer:
         else:
             table = frame.to_arrow()
             if self._parquet is None:
+                import pyarrow.parquet as pq
+
                 self._parquet = pq.ParquetWriter(self.temporary, table.schema, compression="lz4")
             self._parquet.write_table(table)
         self.written = True
@@ -332,7 +336,7 @@ def _all_chunks(files: Sequence[Path], rows: int) -> Iterator[pl.DataFrame]:
 def _rows_in(path: Path) -> int:
     if path.suffix.lower() == ".csv":
         return int(pl.scan_csv(path, infer_schema=False).select(pl.len()).collect().item())
-    return int(pq.ParquetFile(path).metadata.num_rows)
+    return _parquet_rows(path)
 
 
 def screen_partition(job: Job, path: str, first: int, chunk_rows: int) -> list[Part]:
@@ -441,5 +445,10 @@ def row_count(source: Path) -> int | None:
     """Rows in the input, when cheap to know (Parquet's footers), for a progress bar."""
     files = inputs(source) if source.exists() else []
     if files and all(p.suffix.lower() in (".parquet", ".pq") for p in files):
-        return sum(int(pq.ParquetFile(p).metadata.num_rows) for p in files)
+        return sum(_parquet_rows(p) for p in files)
     return None
+
+
+def _parquet_rows(path: Path) -> int:
+    """From the file's footer, without reading the rows."""
+    return int(pl.scan_parquet(path).select(pl.len()).collect().item())

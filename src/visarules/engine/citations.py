@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
+from visarules import yamldata
 
 # What kind of authority stands behind a fact. Shown in every output so that a
 # reader can tell law from an official statement and from agency practice.
@@ -66,7 +66,7 @@ def _as_date(value: Any) -> date | None:
 @cache
 def instruments() -> dict[str, Instrument]:
     text = resources.files("visarules.law").joinpath("instruments.yaml").read_text("utf-8")
-    raw: dict[str, dict[str, Any]] = yaml.safe_load(text)
+    raw: dict[str, dict[str, Any]] = yamldata.load(text)
     return {
         key: Instrument(
             id=key,

@@ -12,7 +12,7 @@ from datetime import date
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml
+from visarules import yamldata
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Jurisdiction:
 
 
 def load_jurisdiction(file: Traversable) -> Jurisdiction:
-    raw: dict[str, Any] = yaml.safe_load(file.read_text("utf-8"))
+    raw: dict[str, Any] = yamldata.load(file.read_text("utf-8"))
     return Jurisdiction(
         country=raw["country"],
         name=raw["name"],

@@ -23,8 +23,7 @@ from datetime import date
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml
-
+from visarules import yamldata
 from visarules.engine.citations import Citation, parse_reference
 
 
@@ -109,7 +108,7 @@ class ParameterSet:
         self._by_name[parameter.name] = parameter
 
     def load(self, file: Traversable) -> None:
-        raw = yaml.safe_load(file.read_text("utf-8")) or {}
+        raw = yamldata.load(file.read_text("utf-8")) or {}
         for name, spec in raw.items():
             self.add(parse_parameter(name, spec))
 

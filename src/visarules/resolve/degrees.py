@@ -14,10 +14,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from visarules import yamldata
 from visarules.resolve.normalize import compact, normalize
 
 LEVEL_NAMES = {5: "short_cycle", 6: "bachelor", 7: "master", 8: "doctorate"}
@@ -53,7 +53,7 @@ def degree_table() -> dict[str, int]:
     """Normalised degree name → level (data/degrees.yaml)."""
     text = resources.files("visarules.data").joinpath("degrees.yaml").read_text("utf-8")
     table: dict[str, int] = {}
-    for level, names in yaml.safe_load(text)["levels"].items():
+    for level, names in yamldata.load(text)["levels"].items():
         for name in names:
             for key in (normalize(str(name)), compact(str(name))):
                 if key:

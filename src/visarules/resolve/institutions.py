@@ -30,8 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-import yaml
-
+from visarules import yamldata
 from visarules.resolve.index import NameIndex
 from visarules.resolve.normalize import PARENTHESIS, compact, has_cjk, is_cjk_char, normalize
 
@@ -670,7 +669,7 @@ def implied_tiers(tiers: Mapping[str, Any], tier: str) -> set[str]:
 @cache
 def load_tiers() -> dict[str, Tier]:
     text = resources.files("visarules.data").joinpath("tiers.yaml").read_text("utf-8")
-    raw: dict[str, dict[str, Any]] = yaml.load(text, Loader=_YAML_LOADER)
+    raw: dict[str, dict[str, Any]] = yamldata.load(text)
     members: dict[str, set[str]] = defaultdict(set)
     for tier, spec in raw.items():
         for ror in spec.get("members", []):
@@ -708,7 +707,7 @@ def tiers_mask(tiers: Iterable[str]) -> int:
 def editorial_aliases() -> dict[str, tuple[str, ...]]:
     """Names people use that ROR lacks, by ROR id (data/aliases.yaml)."""
     text = resources.files("visarules.data").joinpath("aliases.yaml").read_text("utf-8")
-    raw: dict[str, list[str]] = yaml.load(text, Loader=_YAML_LOADER) or {}
+    raw: dict[str, list[str]] = yamldata.load(text) or {}
     return {ror_url(str(k)): tuple(v or ()) for k, v in raw.items()}
 
 
@@ -716,7 +715,7 @@ def editorial_aliases() -> dict[str, tuple[str, ...]]:
 def place_variants() -> dict[str, tuple[tuple[str, str], ...]]:
     """Each place name → its other names, with the country (data/place_names.yaml)."""
     text = resources.files("visarules.data").joinpath("place_names.yaml").read_text("utf-8")
-    raw: dict[str, list[list[str]]] = yaml.load(text, Loader=_YAML_LOADER)
+    raw: dict[str, list[list[str]]] = yamldata.load(text)
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for country, groups in raw.items():
         for group in groups:
@@ -737,7 +736,7 @@ def institution_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words that are no part of a name's core (kinds of institution, joining words), and
     words that alone are no name (those, and kinds of facility): data/institution_words.yaml."""
     text = resources.files("visarules.data").joinpath("institution_words.yaml").read_text("utf-8")
-    raw: dict[str, list[str]] = yaml.load(text, Loader=_YAML_LOADER)
+    raw: dict[str, list[str]] = yamldata.load(text)
     lists = {
         section: frozenset(normalize(word) for word in words) for section, words in raw.items()
     }
@@ -747,9 +746,6 @@ def institution_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def ror_url(ror_id: str) -> str:
     return ror_id if ror_id.startswith("https://") else f"https://ror.org/{ror_id}"
-
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache

@@ -25,8 +25,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from visarules import yamldata
 from visarules.resolve.normalize import PARENTHESIS, compact, has_cjk, normalize
 
 # Words that say what kind of place a name is; a name means the same without them.
@@ -149,7 +148,7 @@ def city_key(region: str, name_zh: str) -> str | None:
 @cache
 def _designated_ports() -> list[dict[str, Any]]:
     text = resources.files("visarules.jurisdictions.cn").joinpath("transit.yaml").read_text("utf-8")
-    ports: list[dict[str, Any]] = yaml.safe_load(text)["transit_240_hour"]["ports"]
+    ports: list[dict[str, Any]] = yamldata.load(text)["transit_240_hour"]["ports"]
     return ports
 
 

@@ -10,8 +10,7 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from visarules import yamldata
 from visarules.resolve.normalize import has_cjk, normalize
 
 
@@ -25,9 +24,7 @@ def _alternation(titles: list[str]) -> str:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    raw = yaml.safe_load(
-        resources.files("visarules.data").joinpath("roles.yaml").read_text("utf-8")
-    )
+    raw = yamldata.load(resources.files("visarules.data").joinpath("roles.yaml").read_text("utf-8"))
     return {kind: re.compile(_alternation(titles)) for kind, titles in raw.items()}
 
 

@@ -19,8 +19,8 @@ from importlib import resources
 from typing import Any
 
 import polars as pl
-import yaml
 
+from visarules import yamldata
 from visarules.engine.citations import Citation, cite
 from visarules.engine.context import Context
 from visarules.engine.facts import Fact
@@ -60,7 +60,7 @@ def eeal_art_22(item: int) -> Citation:
 @cache
 def load_data(name: str) -> dict[str, Any]:
     """A scheme's data file beside this module."""
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = yamldata.load(
         resources.files(__package__).joinpath(name).read_text("utf-8")
     )
     return raw
