@@ -107,14 +107,17 @@ def test_generated_profiles_get_the_same_answer_in_a_batch(
     tmp_path_factory: pytest.TempPathFactory, pairs: list[Any]
 ) -> None:
     tmp = tmp_path_factory.mktemp("gen")
-    job = _job()
+    job = _job(resolutions=True)
     profiles = [without(p, r) for p, r in pairs]
     singles: list[Any] = []
+    reads: list[list[tuple[str, str | None]]] = []
     for profile in profiles:
         try:
             singles.append(_single(profile, job))
+            reads.append(_read_as(profile))
         except InputError as err:
             singles.append(err)
+            reads.append([])
     out = _screen(tmp, [flatten(p) for p in profiles], job)
     errors = pl.read_parquet(errors_path(tmp / "out.parquet"))
     rows = {r["row"]: r for r in out.iter_rows(named=True)}
@@ -124,6 +127,27 @@ def test_generated_profiles_get_the_same_answer_in_a_batch(
             assert refused[number]["field"] == single.where
         else:
             assert _batch(rows[number], job.codes) == single
+            assert _batch_read_as(rows[number]["resolutions"]) == reads[number - 1]
+
+
+def _read_as(profile: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """What check says each string was read as: the path, and the institution's id."""
+    found = api.check(profile, as_of=AS_OF)["resolutions"]
+    return [
+        (r["path"], (r["result"]["match"] or {}).get("id") if r["kind"] == "institution" else None)
+        for r in found
+        if r["kind"] != "inference"
+    ]
+
+
+def _batch_read_as(cell: str) -> list[tuple[str, str | None]]:
+    found = []
+    for entry in filter(None, cell.split("; ")):
+        path, _, text = entry.partition(" = ")
+        institution = path.endswith((".institution", ".employer"))
+        ror = text.partition("<")[2].partition(">")[0] if institution else ""
+        found.append((path, ror or None))
+    return found
 
 
 # --- nothing lost ---------------------------------------------------------------------------------
@@ -292,6 +316,19 @@ def test_the_command_reports_unknown_columns_a_summary_and_alternatives(
     markdown = ["--out", str(tmp_path / "o.csv"), "--summary", str(tmp_path / "s.md")]
     assert runner.invoke(app, ["screen", str(generated / "p.csv"), *markdown]).exit_code == 0
     assert "| CN-K |" in (tmp_path / "s.md").read_text()
+
+
+def test_the_command_adds_what_each_string_was_read_as(generated: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    args = ["screen", str(generated / "p.parquet"), "--out", str(out), "--resolutions"]
+    assert runner.invoke(app, args).exit_code == 0
+    read = pl.read_csv(out, infer_schema=False)["resolutions"].fill_null("")
+    assert read.str.contains(r"education\[0\]\.institution = .* <https://ror\.org/").sum() > 1000
+    assert read.str.contains(r"education\[0\]\.field = ISCED-F \d{4} ").sum() > 1000
+    without = tmp_path / "plain.csv"
+    plain = ["screen", str(generated / "p.parquet"), "--out", str(without)]
+    assert runner.invoke(app, plain).exit_code == 0
+    assert "resolutions" not in pl.read_csv(without, n_rows=1).columns
 
 
 @pytest.mark.parametrize(

@@ -677,3 +677,132 @@ def impossible(tables: Tables, as_of: date) -> pl.DataFrame:
         .first()
         .select(ROW, "field", "message")
     )
+
+
+# --- what the strings were read as, for many people -----------------------------------------------
+
+READ_SEPARATOR = "; "  # between the entries of one person's ``resolutions`` cell
+
+
+def _institution_text(found: InstitutionResolution) -> str:
+    if found.match:
+        inst = found.match.institution
+        return f"{inst.name} <{inst.id}> score {found.match.score:.2f}"
+    return f"no match ({found.reason or 'no_match'})"
+
+
+def _field_text(found: Any) -> str:
+    if found is None or found.entry is None:
+        return "no match"
+    return f"ISCED-F {found.entry.isced_f} {found.entry.label} score {found.score:.2f}"
+
+
+def _degree_text(found: Any) -> str:
+    if found.isced_level is not None:
+        return f"ISCED {found.isced_level} {found.name}"
+    return "not a tertiary degree" if found.tertiary is False else "no match"
+
+
+def _role_text(postdoc: bool | None) -> str:
+    return {True: "postdoc", False: "not a postdoc", None: "no match"}[postdoc]
+
+
+def _place_text(found: Any) -> str:
+    if found.ambiguous:
+        return "ambiguous: " + ", ".join(found.ambiguous)
+    return ", ".join(found.names) if found.names else "no match"
+
+
+def _texts(column: str, mapping: dict[Any, str]) -> pl.Expr:
+    return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
+
+
+def _entry(path: pl.Expr, read: pl.Expr) -> pl.Expr:
+    """``education[0].field = ISCED-F 0613 Computer Science score 1.00``; null when nothing was
+    read."""
+    return pl.when(read.is_not_null()).then(pl.concat_str([path, pl.lit(" = "), read]))
+
+
+def resolution_texts(built: BuiltFacts) -> pl.DataFrame:
+    """Per person (``_row``), what each string was read as and how sure, in profile order, as
+    one text: the batch form of :meth:`BuiltFacts.resolutions`. Each distinct string is
+    written once and joined back."""
+    lookups = built.lookups
+    institutions = pl.DataFrame(
+        {
+            "_text": [t for t, _ in lookups.institutions],
+            "_country": [c for _, c in lookups.institutions],
+            "_read": [_institution_text(r) for r in lookups.institutions.values()],
+        },
+        schema={"_text": pl.String, "_country": pl.String, "_read": pl.String},
+    )
+    fields = {t: _field_text(r) for t, r in lookups.fields.items()}
+    degrees = {t: _degree_text(r) for t, r in lookups.degrees.items() if t not in LEVEL_WORDS}
+    parts: list[pl.DataFrame] = []
+    for name, named, extra in (
+        ("education", "institution", ("level", degrees)),
+        ("employment", "employer", ("role", {t: _role_text(r) for t, r in lookups.roles.items()})),
+    ):
+        items = built.tables.items[name].join(
+            institutions.rename({"_text": named, "_country": "country"}),
+            on=[named, "country"],
+            how="left",
+            nulls_equal=True,
+        )
+        at = pl.format(f"{name}[{{}}].", pl.col(ITEM))
+        column, mapping = extra
+        read = [
+            _entry(pl.concat_str([at, pl.lit("field")]), _texts("field", fields)),
+            _entry(pl.concat_str([at, pl.lit(named)]), pl.col("_read")),
+            _entry(pl.concat_str([at, pl.lit(column)]), _texts(column, mapping)),
+        ]
+        parts.append(
+            items.select(
+                ROW,
+                pl.lit(len(parts)).alias("_order"),
+                ITEM,
+                pl.concat_str(read, separator=READ_SEPARATOR, ignore_nulls=True).alias("_t"),
+            )
+        )
+    persons = built.tables.persons
+    ports = {t: _place_text(r) for t, r in lookups.ports.items()}
+    plan = [
+        _entry(pl.lit(column), _texts(column, ports))
+        for column in ("plan.entry_port", "plan.exit_port")
+    ]
+    regions = (
+        persons.select(ROW, pl.col("plan.regions").alias("_text"))
+        .explode("_text")
+        .with_columns(pl.int_range(pl.len()).over(ROW).alias(ITEM))
+        .filter(pl.col("_text").is_not_null())
+        .select(
+            ROW,
+            pl.lit(len(parts) + 1).alias("_order"),
+            ITEM,
+            _entry(
+                pl.format("plan.regions[{}]", pl.col(ITEM)),
+                _texts("_text", {t: _place_text(r) for t, r in lookups.places.items()}),
+            ).alias("_t"),
+        )
+    )
+    parts.append(
+        persons.select(
+            ROW,
+            pl.lit(len(parts)).alias("_order"),
+            pl.lit(0).alias(ITEM),
+            pl.concat_str(plan, separator=READ_SEPARATOR, ignore_nulls=True).alias("_t"),
+        )
+    )
+    parts.append(regions)
+    entries = (
+        pl.concat([p.cast({"_order": pl.Int32, ITEM: pl.Int64}) for p in parts])
+        .filter(pl.col("_t").is_not_null() & (pl.col("_t") != ""))
+        .sort(ROW, "_order", ITEM)
+        .group_by(ROW, maintain_order=True)
+        .agg(pl.col("_t").str.join(READ_SEPARATOR).alias("resolutions"))
+    )
+    return (
+        persons.select(ROW)
+        .join(entries, on=ROW, how="left", maintain_order="left")
+        .with_columns(pl.col("resolutions").fill_null(""))
+    )

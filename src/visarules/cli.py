@@ -401,6 +401,12 @@ def screen(
         str | None,
         typer.Option("--scheduler", help="Screen the partitions on this Dask scheduler."),
     ] = None,
+    resolutions: Annotated[
+        bool,
+        typer.Option(
+            "--resolutions", help="Add a column: what each string was read as, and how sure."
+        ),
+    ] = False,
     as_json: AsJson = False,
 ) -> None:
     """Screen a file of profiles against every visa: statuses, failing criteria, missing facts."""
@@ -417,6 +423,7 @@ def screen(
         registry=registry_location,
         alternatives=tuple(alternatives),
         resolver_workers=1 if workers > 1 else 2,
+        resolutions=resolutions,
     )
     total = screening.row_count(Path(source))
     with Progress(

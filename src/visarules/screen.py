@@ -29,7 +29,7 @@ from typing import IO, TYPE_CHECKING, Any
 import polars as pl
 
 from visarules.batch import ERROR_SCHEMA, ID, classify, from_frame, nested_to_flat
-from visarules.build import Resolvers, build_facts
+from visarules.build import Resolvers, build_facts, resolution_texts
 from visarules.engine.context import Context
 from visarules.engine.evaluate import (
     ROW,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # pyarrow loads only when a Parquet file is written
     import pyarrow.parquet as pq
 
 CHUNK_ROWS = 100_000
+RESOLUTIONS = "resolutions"  # with --resolutions: what each string was read as, and how sure
 # A cell a spreadsheet would run as a formula starts with one of these: it gets a quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -172,11 +173,13 @@ def errors_path(out: Path) -> Path:
     return out.with_name(out.name.removesuffix(out.suffix) + ".errors" + out.suffix)
 
 
-def _output_schema(visas: Sequence[Visa]) -> dict[str, Any]:
+def _output_schema(visas: Sequence[Visa], resolutions: bool) -> dict[str, Any]:
     schema: dict[str, Any] = {"row": pl.Int64, ID: pl.String}
     for visa in visas:
         for kind in ("status", "missing", "failed"):
             schema[f"{visa.code}.{kind}"] = pl.String
+    if resolutions:
+        schema[RESOLUTIONS] = pl.String
     return schema
 
 
@@ -280,6 +283,7 @@ class Job:
     registry: str | None = None
     alternatives: tuple[tuple[str, str], ...] = ()
     resolver_workers: int = 1
+    resolutions: bool = False  # a column saying what each string was read as
 
 
 @dataclass
@@ -313,13 +317,20 @@ def screen_chunk(job: Job, first: int, chunk: pl.DataFrame) -> Part:
     built = build_facts(batch.tables, ctx.as_of, resolvers)
     result = screen(visas, built.table, ctx)
     rows = batch.ids.join(result, on=ROW, how="left", maintain_order="left")
+    if job.resolutions:
+        rows = rows.join(resolution_texts(built), on=ROW, how="left", maintain_order="left")
     counts, by_citizenship, by_tier = _tallies(result, built.table.persons, visas)
     changes = (
         _changes(built.table, ctx, visas, job.alternatives, result) if job.alternatives else {}
     )
     return Part(
         rows_in=chunk.height,
-        rows=rows.select((pl.col(ROW) + 1).alias("row"), ID, *_renamed(rows, visas)),
+        rows=rows.select(
+            (pl.col(ROW) + 1).alias("row"),
+            ID,
+            *_renamed(rows, visas),
+            *([RESOLUTIONS] if job.resolutions else []),
+        ),
         errors=batch.errors,
         counts=counts,
         by_citizenship=by_citizenship,
@@ -434,7 +445,7 @@ def screen_file(
             report.add(part)
             if progress:
                 progress(report.rows_in)
-        results.commit(pl.DataFrame(schema=_output_schema(visas)))
+        results.commit(pl.DataFrame(schema=_output_schema(visas, job.resolutions)))
         errors.commit(pl.DataFrame(schema=ERROR_SCHEMA))
     if report.rows_in != report.rows_out + report.rows_in_errors:
         raise AssertionError(f"rows lost: {report.to_dict()}")  # a bug, never input's fault
