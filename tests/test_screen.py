@@ -379,3 +379,13 @@ def test_a_dask_cluster_gives_the_single_machine_bytes(generated: Path, tmp_path
     assert pl.read_parquet(tmp_path / "single.parquet").equals(
         pl.read_parquet(tmp_path / "dask.parquet")
     )
+
+
+def test_the_python_api_screens_a_table_as_the_command_does(
+    generated: Path, tmp_path: Path
+) -> None:
+    table = pl.read_csv(generated / "p.csv", infer_schema=False)
+    rows, errors = api.screen(table, as_of=AS_OF, resolutions=True)
+    assert rows.height + errors.height == table.height
+    screen_file(generated / "p.csv", tmp_path / "out.parquet", _job(resolutions=True))
+    assert rows.equals(pl.read_parquet(tmp_path / "out.parquet"))

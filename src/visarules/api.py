@@ -431,3 +431,32 @@ def list_visas(country: str | None = None, as_of: str | date | None = None) -> l
         for v in cat.visas
         if country is None or v.country == country.upper()
     ]
+
+
+# --- many people ----------------------------------------------------------------------------
+
+
+def screen(
+    table: pl.DataFrame,
+    *,
+    as_of: str | date | None = None,
+    visas: Iterable[str] | str | None = None,
+    assume: Mapping[str, str] | None = None,
+    registry: str | None = None,
+    resolutions: bool = False,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Screen a table of profiles in the batch layout (``visarules screen`` without files):
+    the results, one row per valid input row as the command writes them, and the errors
+    (``row``, ``id``, ``field``, ``message``). Rows in = results + errors."""
+    from visarules import screen as screening  # the batch path loads only when used
+
+    ctx = context(as_of, assume)
+    job = screening.Job(
+        as_of=ctx.as_of,
+        assumptions=tuple((assume or {}).items()),
+        codes=tuple(v.code for v in select_visas(visas, ctx)),
+        registry=registry,
+        resolutions=resolutions,
+    )
+    part = screening.screen_chunk(job, 0, table)
+    return part.rows, part.errors

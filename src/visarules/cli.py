@@ -422,7 +422,6 @@ def screen(
         codes=tuple(v.code for v in chosen),
         registry=registry_location,
         alternatives=tuple(alternatives),
-        resolver_workers=1 if workers > 1 else 2,
         resolutions=resolutions,
     )
     total = screening.row_count(Path(source))

@@ -18,7 +18,7 @@ import os
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # pyarrow loads only when a Parquet file is written
     import pyarrow.parquet as pq
 
 CHUNK_ROWS = 100_000
+THREADS = 2  # chunks screened side by side in one process
 RESOLUTIONS = "resolutions"  # with --resolutions: what each string was read as, and how sure
 # A cell a spreadsheet would run as a formula starts with one of these: it gets a quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -100,15 +101,20 @@ def inputs(source: Path) -> list[Path]:
 
 
 def _chunks(path: Path, rows: int) -> Iterator[pl.DataFrame]:
+    """The file, ``rows`` at a time. Parquet is read slice by slice (only the row groups each
+    slice needs): polars' batch reader runs ahead of a slow consumer and would hold the whole
+    file. Its CSV reader stays within a few buffers."""
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        frame = pl.scan_csv(path, infer_schema=False, missing_columns="insert")
-    elif suffix in (".parquet", ".pq"):
-        frame = pl.scan_parquet(path)
-    else:
-        raise InputError(str(path), "expected a .csv or .parquet file")
     try:
-        yield from frame.collect_batches(chunk_size=rows)
+        if suffix == ".csv":
+            frame = pl.scan_csv(path, infer_schema=False, missing_columns="insert")
+            yield from frame.collect_batches(chunk_size=rows)
+        elif suffix in (".parquet", ".pq"):
+            frame = pl.scan_parquet(path)
+            for first in range(0, _parquet_rows(path), rows):
+                yield frame.slice(first, rows).collect()
+        else:
+            raise InputError(str(path), "expected a .csv or .parquet file")
     except (pl.exceptions.PolarsError, OSError) as err:
         raise InputError(str(path), f"cannot be read: {str(err).splitlines()[0]}") from None
 
@@ -282,7 +288,6 @@ class Job:
     codes: tuple[str, ...]
     registry: str | None = None
     alternatives: tuple[tuple[str, str], ...] = ()
-    resolver_workers: int = 1
     resolutions: bool = False  # a column saying what each string was read as
 
 
@@ -305,7 +310,7 @@ def _setup(job: Job) -> tuple[Context, tuple[Visa, ...], Resolvers]:
 
     ctx = api.context(job.as_of, dict(job.assumptions))
     visas = api.select_visas(job.codes, ctx)
-    return ctx, visas, Resolvers(registry(job.registry), workers=job.resolver_workers)
+    return ctx, visas, Resolvers(registry(job.registry))
 
 
 def screen_chunk(job: Job, first: int, chunk: pl.DataFrame) -> Part:
@@ -378,21 +383,24 @@ def _dask_parts(job: Job, files: Sequence[Path], scheduler: str, chunk_rows: int
 
 
 def _parts(job: Job, chunks: Iterator[pl.DataFrame], processes: int) -> Iterator[Part]:
-    """Each chunk screened, in input order: here, or in worker processes (at most two chunks
-    waiting per worker, so that memory stays bounded)."""
-    first = 0
+    """Each chunk screened, in input order: in this process, two chunks at a time on threads
+    (polars works without the interpreter lock, so one chunk's Python work overlaps the other's
+    columnar work), or in worker processes. Threads take one chunk each, processes at most two
+    (one waiting to be sent), so that memory stays bounded."""
     if processes <= 1:
-        for chunk in chunks:
-            yield screen_chunk(job, first, chunk)
-            first += chunk.height
-        return
-    spawn = mp.get_context("spawn")  # polars' threads do not survive a fork
-    with ProcessPoolExecutor(max_workers=processes, mp_context=spawn) as pool:
+        pool: Executor = ThreadPoolExecutor(max_workers=THREADS)
+        in_flight = THREADS + 1  # one ready to start when a thread frees
+    else:
+        spawn = mp.get_context("spawn")  # polars' threads do not survive a fork
+        pool = ProcessPoolExecutor(max_workers=processes, mp_context=spawn)
+        in_flight = 2 * processes
+    first = 0
+    with pool:
         pending: deque[Future[Part]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(screen_chunk, job, first, chunk))
             first += chunk.height
-            if len(pending) >= 2 * processes:
+            if len(pending) >= in_flight:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
