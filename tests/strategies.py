@@ -36,6 +36,7 @@ education = st.fixed_dictionaries(
         "level": st.sampled_from(LEVELS),
         "completed": partial_date(2000, 2030),
         "taught_in_chinese": st.booleans(),
+        "country": st.sampled_from([*COUNTRIES, "US"]),
     }
 )
 employment = st.fixed_dictionaries(
@@ -47,6 +48,8 @@ employment = st.fixed_dictionaries(
         "role": st.sampled_from(ROLES),
         "start": partial_date(2000, 2025),
         "fortune_global_500": st.booleans(),
+        "capacity": st.sampled_from(["managerial", "executive", "other"]),
+        "related_to_offer": st.booleans(),
     }
 )
 plan = st.fixed_dictionaries(
@@ -68,7 +71,35 @@ plan = st.fixed_dictionaries(
             {
                 "salary": st.fixed_dictionaries(
                     {"amount": st.integers(0, 900_000), "currency": st.just("CNY")}
-                )
+                ),
+                "country": st.sampled_from(["US", "CN", "DE"]),
+                "employer_type": st.sampled_from(["company", "university", "nonprofit_research"]),
+                "position": st.sampled_from(["tenure_track", "permanent_research", "other"]),
+                "wage_level": st.sampled_from(["I", "II", "III", "IV"]),
+                "requires_bachelor": st.booleans(),
+                "field": st.sampled_from(FIELDS),
+                "capacity": st.sampled_from(["managerial", "executive", "other"]),
+                "employer_established": partial_date(1990, 2026),
+                "e_verify": st.booleans(),
+            }
+        ),
+        "petition_type": st.sampled_from(
+            ["new_employment", "change_of_status", "extension", "amendment"]
+        ),
+        "petition_filed_on": partial_date(2025, 2027),
+        "beneficiary_location": st.sampled_from(["outside_us", "inside_us"]),
+        "valid_h1b_visa": st.booleans(),
+        "consular_notification": st.booleans(),
+        "in_valid_status": st.booleans(),
+        "us_status": st.sampled_from(["F-1", "H-1B", "none"]),
+        "f1_full_academic_year": st.booleans(),
+        "on_post_completion_opt": st.booleans(),
+        "stem_opt_extensions_used": st.integers(0, 2),
+        "endeavor": st.fixed_dictionaries(
+            {
+                "national_importance": st.booleans(),
+                "well_positioned": st.booleans(),
+                "waiver_beneficial": st.booleans(),
             }
         ),
         "onward_ticket": st.booleans(),
@@ -111,6 +142,15 @@ full_profile: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
                 "major_international_award": st.booleans(),
                 "talent_programme": st.booleans(),
                 "patents": st.integers(0, 3),
+                "awards": st.lists(st.sampled_from(["IEEE Fellow", "ACM award"]), max_size=1),
+                "publications": st.integers(0, 5),
+                "memberships_requiring_achievement": st.booleans(),
+                "judged_others_work": st.booleans(),
+                "media_coverage": st.booleans(),
+                "original_contributions_of_major_significance": st.booleans(),
+                "critical_role_at_distinguished_organisation": st.booleans(),
+                "high_salary_relative_to_field": st.booleans(),
+                "exceptional_ability_criteria": st.integers(0, 6),
             }
         ),
         "plan": plan,
@@ -134,6 +174,9 @@ REMOVABLE = [
     ("plan", "job_offer"), ("plan", "onward_ticket"), ("plan", "onward_to"),
     ("plan", "entry_port"), ("plan", "exit_port"), ("plan", "regions"),
     ("achievements", "major_international_award"), ("achievements", "patents"),
+    ("achievements", "awards"), ("achievements", "publications"), ("achievements", "media_coverage"),
+    ("plan", "beneficiary_location"), ("plan", "valid_h1b_visa"), ("plan", "us_status"),
+    ("plan", "consular_notification"), ("plan", "endeavor"), ("plan", "petition_type"),
 ]  # fmt: skip
 
 

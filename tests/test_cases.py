@@ -14,6 +14,8 @@ Files: tests/cases/<country>/*.yaml, each a list of ``cases`` (and optional ``po
                                                    # in the conditions or a tree beside them
         warnings: {CN-R: [not_encoded]}  # optional: exact warning kinds (any order)
         related_missing: {CN-R: {cn.r.category_a: [employment]}}  # optional: a tree beside
+        costs: {US-H-1B: {us.h1b.payment_10973: due}}   # optional: due / not_due / unknown
+        selection: {US-H-1B: {process: weighted, chance: 0.3058}}  # optional: beside the status
     points:
       - name: ...
         cites: CLASS-2017 points table item 1
@@ -76,6 +78,12 @@ def test_visa_case(case: dict[str, Any]) -> None:
             assert sorted(related[tree]) == sorted(paths)
     for visa, kinds in (case.get("warnings") or {}).items():
         assert sorted(w["kind"] for w in by_visa[visa]["warnings"]) == sorted(kinds)
+    for visa, costs in (case.get("costs") or {}).items():
+        got_costs = {c["id"]: c["status"] for c in by_visa[visa]["costs"]}
+        assert {k: got_costs[k] for k in costs} == costs, by_visa[visa]["costs"]
+    for visa, fields in (case.get("selection") or {}).items():
+        selection = by_visa[visa]["selection"]
+        assert {k: selection[k] for k in fields} == fields, selection
 
 
 @pytest.mark.parametrize("case", _load("points"))

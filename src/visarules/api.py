@@ -30,7 +30,7 @@ from visarules.engine.evaluate import (
     status_column,
 )
 from visarules.engine.nodes import AllOf, AnyOf, AtLeast, Criterion, ForAnyItem, Node
-from visarules.engine.visa import Visa
+from visarules.engine.visa import Cost, Visa
 from visarules.errors import InputError
 from visarules.io import Limits, ProfileInput, profile_from_data
 from visarules.jurisdictions.cn import points as cn_points
@@ -64,9 +64,30 @@ def context(as_of: str | date | None = None, assume: Mapping[str, str] | None = 
     return Context(parse_as_of(as_of), cat.parameters, assumptions)
 
 
-def select_visas(codes: Iterable[str] | str | None, ctx: Context) -> tuple[Visa, ...]:
-    """The visas asked for (each once), or every visa in force on the as-of date."""
+def countries_of(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Country codes ("CN,US" or a list), each known to visarules; None: every country."""
+    known = catalogue().jurisdictions
+    if value is None:
+        return tuple(known)
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    codes = tuple(dict.fromkeys(str(p).strip().upper() for p in parts if str(p).strip()))
+    unknown = [c for c in codes if c not in known]
+    if unknown or not codes:
+        raise InputError(
+            "--countries", f"unknown country {', '.join(unknown)!r} (known: {', '.join(known)})"
+        )
+    return codes
+
+
+def select_visas(
+    codes: Iterable[str] | str | None,
+    ctx: Context,
+    countries: str | Iterable[str] | None = None,
+) -> tuple[Visa, ...]:
+    """The visas asked for (each once), or every visa of the countries (default: all) in force
+    on the as-of date."""
     cat = catalogue()
+    chosen = countries_of(countries)
     if isinstance(codes, str):
         codes = [codes]
     if codes:
@@ -76,7 +97,7 @@ def select_visas(codes: Iterable[str] | str | None, ctx: Context) -> tuple[Visa,
             return tuple(dict.fromkeys(cat.visa(code) for code in codes))
         except KeyError as err:
             raise InputError("--visa", str(err.args[0])) from None
-    return tuple(v for v in cat.visas if v.in_force_on(ctx.as_of))
+    return tuple(v for v in cat.visas if v.in_force_on(ctx.as_of) and v.country in chosen)
 
 
 def read_profile(
@@ -217,8 +238,34 @@ def _related(visa: Visa, node: Node, row: _Row, ctx: Context) -> dict[str, Any]:
     }
 
 
+_COST_STATUS = {True: "due", False: "not_due", None: "unknown"}
+
+
+def _cost(visa: Visa, cost: Cost, row: _Row, ctx: Context) -> dict[str, Any]:
+    """A fee or payment for this person's case: due, not due or unknown, and why."""
+    tree = _tree(cost.due, row, ctx)
+    missing = list(row.values[missing_column(related_key(visa.code, cost.due.id))] or [])
+    dated = ctx.dated(cost.amount)
+    out: dict[str, Any] = {
+        "id": cost.id,
+        "text": cost.due.text,
+        "amount": dated.value["amount"] if dated else None,
+        "currency": dated.value["currency"] if dated else None,
+        "status": _COST_STATUS[tree["value"]],
+        "missing": missing,
+        "reasons": _deciding(tree, tree["value"]),
+        "criteria": _flatten(tree),
+        "citations": [c.render(ctx.as_of) for c in (dated.citations if dated else ())],
+    }
+    if tree["value"] is None and not missing and cost.unknown_law:
+        out["note"] = cost.unknown_law
+    return out
+
+
 def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
     tree = _tree(visa.root, row, ctx)
+    costs = [_cost(visa, cost, row, ctx) for cost in visa.costs]
+    unknown_law = [{"kind": "law_unknown", "text": c["note"]} for c in costs if "note" in c]
     return {
         "visa": visa.code,
         "name": visa.name,
@@ -236,8 +283,10 @@ def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
         ],
         "assumptions": {a: ctx.assumptions[a] for a in visa.assumptions},
         "notes": list(visa.notes),
-        "warnings": _warnings(visa, row, ctx),
+        "warnings": [*_warnings(visa, row, ctx), *unknown_law],
         "related": [_related(visa, node, row, ctx) for node in visa.related],
+        "costs": costs,
+        **(visa.beside(ctx, row.values) if visa.beside else {}),
         "citations": [visa.established_by.render(ctx.as_of)],
         "in_force": {
             "since": visa.since.isoformat(),
@@ -288,6 +337,7 @@ def check(
     assume: Mapping[str, str] | None = None,
     resolvers: Resolvers | None = None,
     limits: Limits | None = None,
+    countries: str | Iterable[str] | None = None,
 ) -> dict[str, Any]:
     """Every visa's status for one person, with reasons, missing facts, benefits and sources.
 
@@ -295,7 +345,7 @@ def check(
     shipped one); ``limits`` bounds the profile's size (default: io.Limits, or the
     environment)."""
     ctx = context(as_of, assume)
-    chosen = select_visas(visas, ctx)
+    chosen = select_visas(visas, ctx, countries)
     resolvers = resolvers or Resolvers()
     read = read_profile(profile, ctx.as_of, limits)
     ev, built = evaluate_profiles([read.profile], ctx, chosen, resolvers)
@@ -444,6 +494,7 @@ def screen(
     assume: Mapping[str, str] | None = None,
     registry: str | None = None,
     resolutions: bool = False,
+    countries: str | Iterable[str] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Screen a table of profiles in the batch layout (``visarules screen`` without files):
     the results, one row per valid input row as the command writes them, and the errors
@@ -454,9 +505,26 @@ def screen(
     job = screening.Job(
         as_of=ctx.as_of,
         assumptions=tuple((assume or {}).items()),
-        codes=tuple(v.code for v in select_visas(visas, ctx)),
+        codes=tuple(v.code for v in select_visas(visas, ctx, countries)),
         registry=registry,
         resolutions=resolutions,
     )
     part = screening.screen_chunk(job, 0, table)
     return part.rows, part.errors
+
+
+def compare(profile: Profile | ProfileInput | Mapping[str, Any], **options: Any) -> dict[str, Any]:
+    """Visas of several countries side by side (``visarules compare``): the check object with a
+    ``table`` of the status and the common benefit fields (``compare.compare``'s options)."""
+    from visarules import compare as comparing
+
+    return comparing.compare(profile, **options)
+
+
+def compare_frame(
+    profile: Profile | ProfileInput | Mapping[str, Any], **options: Any
+) -> pl.DataFrame:
+    """The same comparison as a polars DataFrame: ``field``, then one column per visa."""
+    from visarules import compare as comparing
+
+    return comparing.frame(comparing.compare(profile, **options))

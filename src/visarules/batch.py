@@ -42,6 +42,17 @@ _ITEM = re.compile(r"^(?P<list>[a-z_]+)\[(?P<index>\d+)\]\.(?P<field>.+)$")
 _COUNT = re.compile(r"^(?P<list>[a-z_]+)\.count$")
 # Fields holding several values in one cell.
 LIST_FIELDS = frozenset({"citizenship", "plan.regions"})
+# Fields whose cell says yes or no although the profile holds more (an offer, prize names).
+FLAG_FIELDS = frozenset(
+    {
+        "plan.job_offer",
+        "achievements.awards",
+        "achievements.major_international_award",
+        "achievements.talent_programme",
+    }
+)
+_FALSE = frozenset({"false", "no", "none", "0"})
+_TRUE = frozenset({"true", "yes", "1"})
 MAX_ITEMS = 50  # item columns per collection (education[0] … education[49])
 
 
@@ -108,8 +119,8 @@ def classify(columns: list[str]) -> tuple[dict[str, str], dict[str, str], list[s
             PartialDate
         }:
             scalars[column] = column  # a value, not an object (a partial date is one)
-        elif column == "plan.work_permit":
-            scalars[column] = column  # `false` (no permit); the class is plan.work_permit.category
+        elif column in ("plan.work_permit", "plan.job_offer"):
+            scalars[column] = column  # `false`: none; the fields are columns of their own
         else:
             unknown.append(column)
     return scalars, counts, unknown
@@ -136,6 +147,13 @@ def _validated(path: str, text: str) -> Any:
         return parts
     if _is_country(path):
         return country_code(text, path, [])
+    if path in FLAG_FIELDS:
+        flag = text.strip().lower()
+        if flag in _FALSE or flag in _TRUE:
+            return flag in _TRUE
+        if path == "plan.job_offer":
+            raise InputError(path, "expected true or false (the offer's fields are columns)")
+        return bool(text.strip())  # a name (of an award, a programme): there is one
     if path == "plan.work_permit":  # false: none; true: one whose class is not given
         flag = text.strip().lower()
         if flag in ("false", "no", "none", "0", "true", "yes", "1"):
@@ -149,8 +167,6 @@ def _validated(path: str, text: str) -> Any:
         raise InputError(path, from_validation(err).problem) from None
     if path == "plan.work_permit.category":
         return value
-    if path in ("achievements.major_international_award", "achievements.talent_programme"):
-        return bool(value.strip()) if isinstance(value, str) else value
     if isinstance(value, BaseModel):  # a partial date: its normalised text
         return str(value)
     field = path.rsplit(".", 1)[-1]
@@ -340,9 +356,18 @@ def _tables(checked: pl.DataFrame, scalars: Mapping[str, str], counts: Mapping[s
                 (pl.coalesce(parts) if parts else pl.lit(None, pl.String)).alias(path)
             )
             continue
-        persons_cols.append(
-            (pl.col(column) if column else pl.lit(None, dtype)).cast(dtype).alias(path)
-        )
+        value = (pl.col(column) if column else pl.lit(None, dtype)).cast(dtype)
+        if path == "plan.job_offer":  # an offer's field given: there is an offer
+            fields = [
+                pl.col(c)
+                for c, p in scalars.items()
+                if p.startswith("plan.job_offer.") and c in checked.columns
+            ]
+            if fields:
+                value = pl.coalesce(
+                    value, pl.when(pl.any_horizontal(f.is_not_null() for f in fields)).then(True)
+                )
+        persons_cols.append(value.alias(path))
     items: dict[str, pl.DataFrame] = {}
     knowns = []
     for name, (field, columns) in ITEM_COLUMNS.items():
@@ -417,6 +442,8 @@ def flatten(profile: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(value, Mapping):
             if prefix == "plan.work_permit" and "category" not in value:
                 row[prefix] = "yes"
+            if prefix == "plan.job_offer":
+                row[prefix] = "true"
             for key, inner in value.items():
                 put(f"{prefix}.{key}" if prefix else str(key), inner)
         elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
@@ -425,6 +452,8 @@ def flatten(profile: Mapping[str, Any]) -> dict[str, Any]:
         elif isinstance(value, list):
             if value:
                 row[prefix] = LIST_SEPARATOR.join(str(v) for v in value)
+            elif prefix in FLAG_FIELDS:
+                row[prefix] = "false"
             else:
                 row[f"{prefix}.count" if prefix not in LIST_FIELDS else prefix] = (
                     "0" if prefix not in LIST_FIELDS else None

@@ -167,7 +167,10 @@ def _lookup(tables: Tables, resolvers: Resolvers) -> Lookups:
         [p[0] for p in pairs], [p[1] for p in pairs], workers=resolvers.workers
     )
     lookups.institutions = dict(zip(pairs, answers, strict=True))
-    for (text,) in _distinct([edu, job], "field"):
+    offer = tables.persons.select(
+        pl.coalesce("plan.job_offer.field", "plan.job_offer.occupation").alias("field")
+    )
+    for (text,) in _distinct([edu, job, offer], "field"):
         lookups.fields[text] = resolve_field(text) if text else None
     for (text,) in _distinct([edu], "level"):
         if text in LEVEL_WORDS:
@@ -217,6 +220,11 @@ def _mapped(column: str, mapping: dict[str, Any], dtype: Any) -> pl.Expr:
     return pl.col(column).replace_strict(mapping, default=None, return_dtype=dtype)
 
 
+def _narrow(lookups: Lookups) -> dict[str, str | None]:
+    """Field text → its ISCED-F narrow field (3 digits), null when unresolved."""
+    return {t: (r.entry.isced_f[:3] if r and r.entry else None) for t, r in lookups.fields.items()}
+
+
 def _stem(lookups: Lookups, definition: str) -> dict[str, bool | None]:
     return {t: (r.stem(definition) if r else None) for t, r in lookups.fields.items()}
 
@@ -249,6 +257,10 @@ def _education(tables: Tables, lookups: Lookups, as_of: date) -> pl.DataFrame:
         .then(False)
         .otherwise(_passed(earliest, latest, as_of))
         .alias("edu_completed"),
+        earliest.alias("edu_done_earliest"),
+        latest.alias("edu_done_latest"),
+        degree_country.alias("edu_country"),
+        _mapped("field", _narrow(lookups), pl.String).alias("_narrow"),
         # what the person-level facts need besides
         degree_country.alias("_country"),
         pl.coalesce(pl.col("taught_in_chinese"), inferred).alias("_taught"),
@@ -283,11 +295,15 @@ def _employment(tables: Tables, lookups: Lookups, as_of: date) -> pl.DataFrame:
         .alias("job_current"),
         # spells for experience: the shortest and the longest the dates allow, up to as_of
         start_l.alias("_short_start"),
-        pl.min_horizontal(pl.coalesce(end_e, day), day).alias("_short_end"),
+        # an end date is the last day worked: the spell runs to the day after it
+        pl.min_horizontal(pl.coalesce(end_e.dt.offset_by("1d"), day), day).alias("_short_end"),
         start_e.alias("_long_start"),
-        pl.min_horizontal(pl.coalesce(end_l, day), day).alias("_long_end"),
+        pl.min_horizontal(pl.coalesce(end_l.dt.offset_by("1d"), day), day).alias("_long_end"),
         pl.col("country").alias("_country"),
         pl.col("fortune_global_500").alias("_fortune"),
+        pl.col("country").alias("job_country"),
+        pl.col("capacity").alias("job_capacity"),
+        pl.col("related_to_offer").alias("job_related_to_offer"),
     )
 
 
@@ -315,10 +331,21 @@ def _union_years(spells: pl.DataFrame, start: str, end: str) -> pl.DataFrame:
     )
 
 
-def _experience(jobs: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
-    low = _union_years(jobs.drop_nulls("_short_start"), "_short_start", "_short_end")
-    high = _union_years(jobs.drop_nulls("_long_start"), "_long_start", "_long_end")
-    unknown_start = jobs.group_by(ROW).agg(pl.col("_long_start").is_null().any().alias("_gap"))
+def _experience(
+    jobs: pl.DataFrame,
+    persons: pl.DataFrame,
+    names: tuple[str, str] = ("experience_min", "experience_max"),
+    counts: pl.Expr | None = None,
+) -> pl.DataFrame:
+    """Years of work (union of spells), fewest and most; with ``counts``, only the jobs for
+    which it is true count at least and those for which it may be true count at most."""
+    if counts is not None:
+        sure, maybe = jobs.filter(counts.fill_null(False)), jobs.filter(counts.fill_null(True))
+    else:
+        sure = maybe = jobs
+    low = _union_years(sure.drop_nulls("_short_start"), "_short_start", "_short_end")
+    high = _union_years(maybe.drop_nulls("_long_start"), "_long_start", "_long_end")
+    unknown_start = maybe.group_by(ROW).agg(pl.col("_long_start").is_null().any().alias("_gap"))
     known = pl.col(known_column("employment"))
     out = (
         persons.select(ROW, known)
@@ -328,10 +355,58 @@ def _experience(jobs: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
     )
     return out.select(
         ROW,
-        pl.when(known).then(pl.col("_low").fill_null(0.0)).alias("experience_min"),
+        pl.when(known).then(pl.col("_low").fill_null(0.0)).alias(names[0]),
         pl.when(known & ~pl.col("_gap").fill_null(False))
         .then(pl.col("_high").fill_null(0.0))
-        .alias("experience_max"),
+        .alias(names[1]),
+    )
+
+
+def _after_bachelor(
+    jobs: pl.DataFrame, edu: pl.DataFrame, persons: pl.DataFrame, as_of: date
+) -> pl.DataFrame:
+    """Years of work after the first bachelor's or higher degree (US EB-2's "five years of
+    progressive experience" after it), fewest and most: at least, after the latest day a
+    certain degree may have been awarded; at most, after the earliest a possible one was."""
+    level, done = pl.col("edu_level"), pl.col("edu_completed")
+    sure = (level >= 6).fill_null(False) & done.fill_null(False)
+    maybe = (level >= 6).fill_null(True) & done.fill_null(True)
+    day = pl.lit(as_of)
+    degrees = edu.group_by(ROW).agg(
+        pl.col("edu_done_latest").filter(sure).min().alias("_deg_l"),
+        pl.col("edu_done_earliest").filter(maybe).min().alias("_deg_e"),
+    )
+    clipped = jobs.join(degrees, on=ROW, how="left").with_columns(
+        pl.max_horizontal("_short_start", pl.col("_deg_l").fill_null(day)).alias("_short_start"),
+        pl.max_horizontal("_long_start", pl.col("_deg_e").fill_null(day)).alias("_long_start"),
+    )
+    return _experience(clipped, persons, ("after_bachelor_min", "after_bachelor_max"))
+
+
+def _spells_before_petition(jobs: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    """Per job: held for at least a year within the three years before the petition (US
+    EB-1C); three-valued where the dates are partial."""
+    window = persons.select(
+        ROW,
+        pl.col("petition_earliest").dt.offset_by("-3y").alias("_from"),
+        pl.col("petition_latest").alias("_to"),
+    )
+
+    def overlap(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+        low = pl.max_horizontal(start, pl.col("_from"))
+        return (pl.min_horizontal(end, pl.col("_to")) - low).dt.total_days()
+
+    short = overlap(pl.col("_short_start"), pl.col("_short_end"))
+    long = overlap(pl.col("_long_start").fill_null(pl.col("_from")), pl.col("_long_end"))
+    year = 365
+    return jobs.join(window, on=ROW, how="left").select(
+        ROW,
+        ITEM,
+        pl.when(pl.col("_short_start").is_not_null() & (short >= year))
+        .then(True)
+        .when(long < year)
+        .then(False)
+        .alias("job_year_in_three"),
     )
 
 
@@ -450,7 +525,7 @@ def _places(persons: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
     )
 
 
-def _person_columns(lookups: Lookups) -> list[pl.Expr]:
+def _person_columns(lookups: Lookups, as_of: date) -> list[pl.Expr]:
     birth_e, birth_l = _partial_bounds(pl.col("birth_date"))
     year = pl.col("birth_year").cast(pl.Int32)
     intended, stay = pl.col("plan.intended_study_days"), pl.col("plan.stay_days")
@@ -488,6 +563,66 @@ def _person_columns(lookups: Lookups) -> list[pl.Expr]:
         pl.col("achievements.major_international_award").alias("major_award"),
         pl.col("achievements.talent_programme").alias("talent_programme"),
         pl.col("achievements.patents").alias("patents"),
+        *_us_columns(as_of),
+    ]
+
+
+def _us_columns(as_of: date) -> list[pl.Expr]:
+    """The facts of US petitions and talent categories."""
+    offer = pl.col("plan.job_offer")
+    country = pl.col("plan.job_offer.country")
+    filed_e, filed_l = _partial_bounds(pl.col("plan.petition_filed_on"))
+    petition_e = pl.coalesce(filed_e, pl.lit(as_of))
+    petition_l = pl.coalesce(filed_l, pl.lit(as_of))
+    est_e, est_l = _partial_bounds(pl.col("plan.job_offer.employer_established"))
+    plain = {
+        "plan.job_offer.employer_type": "offer_employer_type",
+        "plan.job_offer.position": "offer_position",
+        "plan.job_offer.wage_level": "offer_wage_level",
+        "plan.job_offer.requires_bachelor": "offer_requires_bachelor",
+        "plan.job_offer.degree_related": "offer_degree_related",
+        "plan.job_offer.capacity": "offer_capacity",
+        "plan.job_offer.e_verify": "offer_e_verify",
+        "plan.petition_type": "petition_type",
+        "plan.beneficiary_location": "beneficiary_location",
+        "plan.valid_h1b_visa": "valid_h1b_visa",
+        "plan.consular_notification": "consular_notification",
+        "plan.in_valid_status": "in_valid_status",
+        "plan.us_status": "us_status",
+        "plan.f1_full_academic_year": "f1_full_academic_year",
+        "plan.on_post_completion_opt": "on_post_completion_opt",
+        "plan.stem_opt_extensions_used": "stem_opt_extensions_used",
+        "plan.endeavor.national_importance": "niw_national_importance",
+        "plan.endeavor.well_positioned": "niw_well_positioned",
+        "plan.endeavor.waiver_beneficial": "niw_waiver_beneficial",
+        "achievements.awards": "lesser_awards",
+        "achievements.publications": "publications",
+        "achievements.memberships_requiring_achievement": "memberships",
+        "achievements.judged_others_work": "judging",
+        "achievements.media_coverage": "media_coverage",
+        "achievements.original_contributions_of_major_significance": "major_contributions",
+        "achievements.original_research_contributions": "research_contributions",
+        "achievements.critical_role_at_distinguished_organisation": "critical_role",
+        "achievements.high_salary_relative_to_field": "high_salary",
+        "achievements.commercial_success_in_performing_arts": "performing_arts_success",
+        "achievements.artistic_exhibitions": "artistic_exhibitions",
+        "achievements.exceptional_ability_criteria": "exceptional_ability_criteria",
+    }
+    return [
+        *(pl.col(path).alias(name) for path, name in plain.items()),
+        pl.when(offer.not_())
+        .then(False)
+        .when(country.is_not_null())
+        .then(country == "US")
+        .alias("offer_us"),
+        pl.col("plan.national_interest_exception").fill_null(False).alias("payment_exception"),
+        petition_e.alias("petition_earliest"),
+        petition_l.alias("petition_latest"),
+        pl.when(est_l.dt.offset_by("1y") <= petition_e)
+        .then(True)
+        .when(est_e.dt.offset_by("1y") > petition_l)
+        .then(False)
+        .alias("offer_employer_one_year"),
     ]
 
 
@@ -501,7 +636,7 @@ def build_facts(tables: Tables, as_of: date, resolvers: Resolvers | None = None)
     family = tables.items["family"].select(
         ROW, ITEM, pl.col("relation").alias("fam_relation"), pl.col("status").alias("fam_status")
     )
-    facts = persons.select(_person_columns(lookups))
+    facts = persons.select(_person_columns(lookups, as_of))
     for part in (
         _places(persons, lookups),
         _hsk(tables),
@@ -509,8 +644,27 @@ def build_facts(tables: Tables, as_of: date, resolvers: Resolvers | None = None)
         _experience(jobs, persons),
         _longest_in_china(jobs, persons),
         _fortune(jobs, persons),
+        _experience(
+            jobs,
+            persons,
+            ("research_years_min", "research_years_max"),
+            pl.col("job_activity").is_in(["research", "teaching"]),
+        ),
+        _after_bachelor(jobs, edu, persons, as_of),
     ):
         facts = facts.join(part, on=ROW, how="left", maintain_order="left")
+    offer_field = persons.select(
+        ROW,
+        pl.coalesce("plan.job_offer.field", "plan.job_offer.occupation")
+        .replace_strict(_narrow(lookups), default=None, return_dtype=pl.String)
+        .alias("_offer_narrow"),
+    )
+    edu = edu.join(offer_field, on=ROW, how="left", maintain_order="left").with_columns(
+        pl.when(pl.col("_narrow") == pl.col("_offer_narrow")).then(True).alias("edu_offer_related")
+    )
+    jobs = jobs.join(
+        _spells_before_petition(jobs, facts), on=[ROW, ITEM], how="left", maintain_order="left"
+    )
     item_frames = {"education": edu, "employment": jobs, "family": family}
     table = FactsTable(
         persons=facts.select(list(PERSON_SCHEMA)).cast(PERSON_SCHEMA),  # type: ignore[arg-type]

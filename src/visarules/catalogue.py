@@ -11,9 +11,9 @@ from visarules.engine.assumptions import Assumption, AssumptionRegistry
 from visarules.engine.jurisdiction import Jurisdiction
 from visarules.engine.parameters import ParameterSet
 from visarules.engine.visa import Visa
-from visarules.jurisdictions import cn
+from visarules.jurisdictions import cn, us
 
-JURISDICTIONS: tuple[ModuleType, ...] = (cn,)
+JURISDICTIONS: tuple[ModuleType, ...] = (cn, us)
 
 
 class UnknownVisaError(KeyError):

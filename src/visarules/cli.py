@@ -1,4 +1,5 @@
-"""The command line: check, explain, visas, points, resolve, assumptions, schema.
+"""The command line: check, compare, explain, visas, points, screen, resolve, assumptions,
+schema.
 
 Bad input exits with status 2 and one line naming the field; never a traceback.
 """
@@ -61,6 +62,10 @@ Assume = Annotated[
     typer.Option("--assume", help="Switch a named assumption: NAME=VALUE (repeatable)."),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+Countries = Annotated[
+    str | None,
+    typer.Option("--countries", help="Only the visas of these countries, e.g. CN or CN,US."),
+]
 ProfileArg = Annotated[str, typer.Argument(help="Profile file (YAML or JSON), or - for stdin.")]
 RegistryOpt = Annotated[
     str | None,
@@ -130,6 +135,7 @@ def check(
         list[str] | None, typer.Option("--visa", help="Only these visas (repeatable).")
     ] = None,
     assume: Assume = None,
+    countries: Countries = None,
     registry_location: RegistryOpt = None,
     as_json: AsJson = False,
 ) -> None:
@@ -138,6 +144,7 @@ def check(
         _profile(profile),
         as_of=as_of,
         visas=visa,
+        countries=countries,
         assume=_assume(assume),
         resolvers=Resolvers(registry(registry_location)),
     )
@@ -168,6 +175,68 @@ def check(
     )
 
 
+@app.command()
+@fails_cleanly
+def compare(
+    profile: ProfileArg,
+    countries: Annotated[
+        str, typer.Option("--countries", help="Countries to compare, e.g. CN,US.")
+    ] = "CN,US",
+    as_of: AsOf = None,
+    visa: Annotated[
+        list[str] | None, typer.Option("--visa", help="Only these visas (repeatable).")
+    ] = None,
+    assume: Assume = None,
+    reasons: Annotated[bool, typer.Option("--reasons", help="Add why, per visa.")] = False,
+    context: Annotated[
+        bool, typer.Option("--context", help="Add public figures with their sources.")
+    ] = False,
+    chart: Annotated[
+        Path | None, typer.Option("--chart", help="Draw the comparison: FILE.svg or FILE.png.")
+    ] = None,
+    registry_location: RegistryOpt = None,
+    as_json: AsJson = False,
+) -> None:
+    """Visas side by side for one person: status, who must sponsor, work, validity, path to
+    residence, family, quota, fees and special payments."""
+    from visarules import compare as comparing
+
+    result = comparing.compare(
+        _profile(profile),
+        countries=countries,
+        as_of=as_of,
+        visas=visa,
+        assume=_assume(assume),
+        context=context,
+        resolvers=Resolvers(registry(registry_location)),
+    )
+    if chart is not None:
+        comparing.chart(result, chart)
+    if as_json:
+        _print_json(result)
+        return
+    table = Table(title=f"Visas compared on {result['as_of']}", show_lines=True)
+    table.add_column("", style="bold", no_wrap=True)
+    for r in result["results"]:
+        table.add_column(r["visa"], overflow="fold", min_width=9)
+    for row, cells in result["table"].items():
+        values = [cells[r["visa"]] for r in result["results"]]
+        if row == "status":
+            values = [_status(r["status"]) for r in result["results"]]
+        else:
+            values = [escape(v) for v in values]
+        table.add_row(row.replace("_", " "), *values)
+    if reasons:
+        table.add_row("why", *(escape(_why(r)) for r in result["results"]))
+    out.print(table)
+    for item in result.get("context", []):
+        sources = "; ".join(s["title"] for s in item["sources"])
+        out.print(f"[bold]Context:[/] {escape(item['text'])} [dim]({escape(sources)})[/]")
+    _print_warnings(result["warnings"], len(result["results"]))
+    if chart is not None:
+        out.print(f"Chart: {chart}")
+
+
 def _print_warnings(warnings: list[dict[str, Any]], shown: int = 1) -> None:
     """One line a warning; the visas it concerns when not all of the ``shown`` results."""
     for warning in warnings:
@@ -187,6 +256,7 @@ def _print_benefits(results: list[dict[str, Any]]) -> None:
         lines = [
             f"[bold]{key}[/]: {escape(b['text'])} [dim]({b['source']})[/]"
             for key, b in r["benefits"].items()
+            if b["source"] is not None  # the fields no source covers are left out here
         ]
         table.add_row(r["visa"], "\n".join(lines))
     out.print(table)
@@ -380,6 +450,7 @@ def screen(
         list[str] | None, typer.Option("--visa", help="Only these visas (repeatable).")
     ] = None,
     assume: Assume = None,
+    countries: Countries = None,
     summary: Annotated[
         str | None, typer.Option("--summary", help="Write a summary: FILE.md or FILE.html.")
     ] = None,
@@ -411,7 +482,7 @@ def screen(
 ) -> None:
     """Screen a file of profiles against every visa: statuses, failing criteria, missing facts."""
     ctx = api.context(as_of, _assume(assume))
-    chosen = api.select_visas(visa, ctx)
+    chosen = api.select_visas(visa, ctx, countries)
     alternatives = _alternatives(compare)
     if chunk_rows < 1:
         raise InputError("--chunk-rows", "expected a positive number of rows")

@@ -212,6 +212,198 @@ FOREIGN_DEGREE_TIERS = _fact(
     sources=("education[].institution", "education[].country", "education[].completed"),
 )
 
+# --- person facts: US petitions and talent categories --------------------------------------
+OFFER_US = _fact(
+    "offer_us",
+    "plan.job_offer.country",
+    pl.Boolean,
+    "has a job offer from an employer in the US (false: no offer, or one elsewhere)",
+    sources=("plan.job_offer", "plan.job_offer.country"),
+)
+OFFER_EMPLOYER_TYPE = _fact(
+    "offer_employer_type", "plan.job_offer.employer_type", pl.String, "kind of offering employer"
+)
+OFFER_POSITION = _fact(
+    "offer_position", "plan.job_offer.position", pl.String, "kind of position (tenure_track ...)"
+)
+OFFER_WAGE_LEVEL = _fact(
+    "offer_wage_level", "plan.job_offer.wage_level", pl.String, "US OEWS wage level I-IV"
+)
+OFFER_REQUIRES_BACHELOR = _fact(
+    "offer_requires_bachelor",
+    "plan.job_offer.requires_bachelor",
+    pl.Boolean,
+    "the job requires a bachelor's or higher in a specific specialty",
+)
+OFFER_DEGREE_RELATED = _fact(
+    "offer_degree_related",
+    "plan.job_offer.degree_related",
+    pl.Boolean,
+    "the person's degree is in a specialty directly related to the job (as asserted)",
+)
+OFFER_CAPACITY = _fact(
+    "offer_capacity", "plan.job_offer.capacity", pl.String, "managerial / executive / other"
+)
+OFFER_E_VERIFY = _fact(
+    "offer_e_verify", "plan.job_offer.e_verify", pl.Boolean, "employer enrolled in E-Verify"
+)
+OFFER_EMPLOYER_ONE_YEAR = _fact(
+    "offer_employer_one_year",
+    "plan.job_offer.employer_established",
+    pl.Boolean,
+    "the offering employer has done business for at least a year by the petition date",
+    sources=("plan.job_offer.employer_established", "plan.petition_filed_on"),
+)
+PETITION_TYPE = _fact("petition_type", "plan.petition_type", pl.String, "kind of US petition")
+PETITION_DATE = _fact(
+    "petition_date",
+    "plan.petition_filed_on",
+    pl.Date,
+    "filing date of the petition, as the earliest and latest possible day; absent: the as-of "
+    "date (the petition is filed on the day the law is asked about)",
+    columns=("petition_earliest", "petition_latest"),
+    known_when=lambda: _range_known("petition_earliest", "petition_latest"),
+)
+LOCATION = _fact(
+    "beneficiary_location", "plan.beneficiary_location", pl.String, "inside_us / outside_us"
+)
+VALID_H1B_VISA = _fact("valid_h1b_visa", "plan.valid_h1b_visa", pl.Boolean, "valid H-1B visa")
+CONSULAR = _fact(
+    "consular_notification",
+    "plan.consular_notification",
+    pl.Boolean,
+    "the petition asks for consular, port-of-entry or pre-flight notification",
+)
+IN_VALID_STATUS = _fact(
+    "in_valid_status", "plan.in_valid_status", pl.Boolean, "in valid status inside the US"
+)
+PAYMENT_EXCEPTION = _fact(
+    "payment_exception",
+    "plan.national_interest_exception",
+    pl.Boolean,
+    "holds a national-interest exception from the Proclamation 10973 payment (absent: none)",
+    known_when=lambda: pl.lit(True),  # granted to the person before filing: a holder knows
+)
+US_STATUS = _fact("us_status", "plan.us_status", pl.String, "current US status (F-1 ...)")
+F1_YEAR = _fact(
+    "f1_full_academic_year",
+    "plan.f1_full_academic_year",
+    pl.Boolean,
+    "enrolled full time in F-1 status for one full academic year",
+)
+ON_OPT = _fact(
+    "on_post_completion_opt",
+    "plan.on_post_completion_opt",
+    pl.Boolean,
+    "now on post-completion OPT",
+)
+STEM_OPT_USED = _fact(
+    "stem_opt_extensions_used",
+    "plan.stem_opt_extensions_used",
+    pl.Int64,
+    "STEM OPT extensions already granted",
+)
+NIW_IMPORTANCE = _fact(
+    "niw_national_importance",
+    "plan.endeavor.national_importance",
+    pl.Boolean,
+    "endeavor of substantial merit and national importance (Dhanasar prong 1)",
+)
+NIW_POSITIONED = _fact(
+    "niw_well_positioned",
+    "plan.endeavor.well_positioned",
+    pl.Boolean,
+    "well positioned to advance the endeavor (Dhanasar prong 2)",
+)
+NIW_BALANCE = _fact(
+    "niw_waiver_beneficial",
+    "plan.endeavor.waiver_beneficial",
+    pl.Boolean,
+    "on balance beneficial to waive the job offer (Dhanasar prong 3)",
+)
+LESSER_AWARDS = _fact(
+    "lesser_awards", "achievements.awards", pl.Boolean, "holds a lesser recognised prize"
+)
+PUBLICATIONS = _fact(
+    "publications", "achievements.publications", pl.Int64, "scholarly articles authored"
+)
+MEMBERSHIPS = _fact(
+    "memberships",
+    "achievements.memberships_requiring_achievement",
+    pl.Boolean,
+    "member of associations requiring outstanding achievement",
+)
+JUDGING = _fact(
+    "judging", "achievements.judged_others_work", pl.Boolean, "has judged the work of others"
+)
+MEDIA = _fact(
+    "media_coverage",
+    "achievements.media_coverage",
+    pl.Boolean,
+    "published material about the person in professional or major media",
+)
+MAJOR_CONTRIBUTIONS = _fact(
+    "major_contributions",
+    "achievements.original_contributions_of_major_significance",
+    pl.Boolean,
+    "original contributions of major significance",
+)
+RESEARCH_CONTRIBUTIONS = _fact(
+    "research_contributions",
+    "achievements.original_research_contributions",
+    pl.Boolean,
+    "original scientific or scholarly research contributions to the field",
+)
+CRITICAL_ROLE = _fact(
+    "critical_role",
+    "achievements.critical_role_at_distinguished_organisation",
+    pl.Boolean,
+    "leading or critical role for distinguished organisations",
+)
+HIGH_SALARY = _fact(
+    "high_salary",
+    "achievements.high_salary_relative_to_field",
+    pl.Boolean,
+    "high salary relative to others in the field",
+)
+PERFORMING_ARTS = _fact(
+    "performing_arts_success",
+    "achievements.commercial_success_in_performing_arts",
+    pl.Boolean,
+    "commercial success in the performing arts",
+)
+EXHIBITIONS = _fact(
+    "artistic_exhibitions",
+    "achievements.artistic_exhibitions",
+    pl.Boolean,
+    "work displayed at artistic exhibitions",
+)
+EXCEPTIONAL_CRITERIA = _fact(
+    "exceptional_ability_criteria",
+    "achievements.exceptional_ability_criteria",
+    pl.Int64,
+    "exceptional-ability criteria of 8 CFR 204.5(k)(3)(ii) met",
+)
+AFTER_BACHELOR = _fact(
+    "after_bachelor",
+    "employment",
+    pl.Float64,
+    "years of work after the first bachelor's or higher degree, fewest and most",
+    columns=("after_bachelor_min", "after_bachelor_max"),
+    known_when=lambda: _range_known("after_bachelor_min", "after_bachelor_max"),
+    sources=("employment[].start", "employment[].end", "education[].completed"),
+)
+RESEARCH_YEARS = _fact(
+    "research_years",
+    "employment",
+    pl.Float64,
+    "years of teaching or research (overlaps once), fewest and most the dates and the "
+    "activities allow",
+    columns=("research_years_min", "research_years_max"),
+    known_when=lambda: _range_known("research_years_min", "research_years_max"),
+    sources=("employment[].activity", "employment[].start", "employment[].end"),
+)
+
 # --- item facts: education ----------------------------------------------------------------
 EDU_TIERS = _fact(
     "edu_tiers",
@@ -245,6 +437,34 @@ EDU_COMPLETED = _fact(
     "completed by the as-of date (absent = not completed, as CONTRACT.md says)",
     collection=EDUCATION,
     sources=("education[].completed",),
+)
+EDU_COUNTRY = _fact(
+    "edu_country",
+    "education[].country",
+    pl.String,
+    "country of the awarding institution (given, else the registry's)",
+    collection=EDUCATION,
+    sources=("education[].country", "education[].institution"),
+)
+EDU_DONE = _fact(
+    "edu_done",
+    "education[].completed",
+    pl.Date,
+    "completion date, as the earliest and latest possible day",
+    collection=EDUCATION,
+    columns=("edu_done_earliest", "edu_done_latest"),
+    known_when=lambda: _range_known("edu_done_earliest", "edu_done_latest"),
+)
+EDU_OFFER_RELATED = _fact(
+    "edu_offer_related",
+    "education[].field",
+    pl.Boolean,
+    "the degree's field is the job's (same ISCED-F narrow field); unknown otherwise, since a "
+    "different field may still be directly related",
+    collection=EDUCATION,
+    # never the fact to ask for: plan.job_offer.degree_related settles it
+    known_when=lambda: pl.lit(True),
+    sources=("education[].field", "plan.job_offer.field", "plan.job_offer.occupation"),
 )
 # --- item facts: employment ---------------------------------------------------------------
 JOB_TIERS = _fact(
@@ -291,6 +511,31 @@ JOB_CURRENT = _fact(
     collection=EMPLOYMENT,
     sources=("employment[].start", "employment[].end"),
 )
+JOB_COUNTRY = _fact(
+    "job_country", "employment[].country", pl.String, "country of the job", collection=EMPLOYMENT
+)
+JOB_CAPACITY = _fact(
+    "job_capacity",
+    "employment[].capacity",
+    pl.String,
+    "managerial / executive / other",
+    collection=EMPLOYMENT,
+)
+JOB_RELATED_TO_OFFER = _fact(
+    "job_related_to_offer",
+    "employment[].related_to_offer",
+    pl.Boolean,
+    "the employer is the offering employer or its parent, branch, subsidiary or affiliate",
+    collection=EMPLOYMENT,
+)
+JOB_YEAR_IN_THREE = _fact(
+    "job_year_in_three",
+    "employment[].start",
+    pl.Boolean,
+    "held for at least one year within the three years before the petition",
+    collection=EMPLOYMENT,
+    sources=("employment[].start", "employment[].end", "plan.petition_filed_on"),
+)
 # --- item facts: family -------------------------------------------------------------------
 FAM_RELATION = _fact(
     "fam_relation",
@@ -313,9 +558,25 @@ PERSON_FACTS = (
     ARRIVING_FROM, ONWARD_TO, ENTRY_PORT, EXIT_PORT, TRANSIT_PLACES, MEDIA_APPROVAL, PR_CONFIRMATION, HSK, MAJOR_AWARD,
     TALENT_PROGRAMME, PATENTS, HIGHEST_LEVEL, TAUGHT_IN_CHINESE, EXPERIENCE_YEARS, CN_YEARS,
     FORTUNE_500, FOREIGN_DEGREE_TIERS,
+    OFFER_US, OFFER_EMPLOYER_TYPE, OFFER_POSITION, OFFER_WAGE_LEVEL, OFFER_REQUIRES_BACHELOR,
+    OFFER_DEGREE_RELATED, OFFER_CAPACITY, OFFER_E_VERIFY, OFFER_EMPLOYER_ONE_YEAR, PETITION_TYPE,
+    PETITION_DATE, LOCATION, VALID_H1B_VISA, CONSULAR, IN_VALID_STATUS, PAYMENT_EXCEPTION,
+    US_STATUS, F1_YEAR, ON_OPT, STEM_OPT_USED, NIW_IMPORTANCE, NIW_POSITIONED, NIW_BALANCE,
+    LESSER_AWARDS, PUBLICATIONS, MEMBERSHIPS, JUDGING, MEDIA, MAJOR_CONTRIBUTIONS,
+    RESEARCH_CONTRIBUTIONS, CRITICAL_ROLE, HIGH_SALARY, PERFORMING_ARTS, EXHIBITIONS,
+    EXCEPTIONAL_CRITERIA, RESEARCH_YEARS, AFTER_BACHELOR,
 )  # fmt: skip
 ITEM_FACTS = {
-    EDUCATION.name: (EDU_TIERS, EDU_STEM_ISCED, EDU_STEM_DHS, EDU_LEVEL, EDU_COMPLETED),
+    EDUCATION.name: (
+        EDU_TIERS,
+        EDU_STEM_ISCED,
+        EDU_STEM_DHS,
+        EDU_LEVEL,
+        EDU_COMPLETED,
+        EDU_COUNTRY,
+        EDU_DONE,
+        EDU_OFFER_RELATED,
+    ),
     EMPLOYMENT.name: (
         JOB_TIERS,
         JOB_STEM_ISCED,
@@ -323,6 +584,10 @@ ITEM_FACTS = {
         JOB_ACTIVITY,
         JOB_POSTDOC,
         JOB_CURRENT,
+        JOB_COUNTRY,
+        JOB_CAPACITY,
+        JOB_RELATED_TO_OFFER,
+        JOB_YEAR_IN_THREE,
     ),
     FAMILY.name: (FAM_RELATION, FAM_STATUS),
 }

@@ -178,6 +178,11 @@ class Employment(Model):
     """Annual salary in this job."""
     fortune_global_500: bool | None = None
     """The employer is a Fortune Global 500 company (China's points table bonus)."""
+    capacity: Literal["managerial", "executive", "other"] | None = None
+    """managerial, executive or other (US EB-1C: the capacity abroad)."""
+    related_to_offer: bool | None = None
+    """This employer is the employer offering the job in the destination, or its parent,
+    branch, subsidiary or affiliate (US EB-1C)."""
 
 
 class LanguageSkill(Model):
@@ -218,6 +223,10 @@ class Achievements(Model):
     """Work displayed at artistic exhibitions."""
     talent_programme: str | bool | None = None
     """Selected for a Chinese talent programme (the programme's name; false = none)."""
+    original_research_contributions: bool | None = None
+    """Original scientific or scholarly research contributions to the field (US EB-1B)."""
+    exceptional_ability_criteria: int | None = Field(default=None, ge=0, le=6)
+    """How many of the six exceptional-ability criteria of 8 CFR 204.5(k)(3)(ii) are met."""
 
 
 Purpose = Literal[
@@ -278,6 +287,26 @@ class JobOffer(Model):
     """US OEWS wage level I to IV."""
     requires_bachelor: bool | None = None
     """The job requires a bachelor's or higher in a directly related field."""
+    field: str | None = None
+    """Field of the job, as written (compared with the fields of the person's degrees)."""
+    degree_related: bool | None = None
+    """The person's degree is in a specialty directly related to the job (US H-1B)."""
+    capacity: Literal["managerial", "executive", "other"] | None = None
+    """managerial, executive or other (US EB-1C)."""
+    employer_established: Partial = None
+    """When the employer began doing business (US EB-1C asks for one year)."""
+    e_verify: bool | None = None
+    """The employer is enrolled in E-Verify (US STEM OPT)."""
+
+
+class Endeavor(Model):
+    national_importance: bool | None = None
+    """The proposed endeavor has substantial merit and national importance (prong 1)."""
+    well_positioned: bool | None = None
+    """The person is well positioned to advance it (prong 2)."""
+    waiver_beneficial: bool | None = None
+    """On balance it would benefit the US to waive the job offer and labor certification
+    (prong 3)."""
 
 
 PassportType = Literal["ordinary", "public_affairs", "service", "diplomatic"]
@@ -309,8 +338,8 @@ class Plan(Model):
     """Months a year the person will work there (China's points table)."""
     work_region: Literal["western", "northeast", "poverty_county", "other"] | None = None
     """Region of work in China: western, northeast, poverty_county or other (points table)."""
-    job_offer: JobOffer | None = None
-    """The job offered in the destination."""
+    job_offer: JobOffer | Literal[False] | None = None
+    """The job offered in the destination; false = no job offer."""
     petition_type: (
         Literal["new_employment", "change_of_status", "extension", "amendment"] | None
     ) = None
@@ -323,6 +352,22 @@ class Plan(Model):
     """US petitions: holds a valid H-1B visa."""
     consular_notification: bool | None = None
     """US petitions: asks for consular or port-of-entry notification."""
+    in_valid_status: bool | None = None
+    """US petitions: the beneficiary in the US is in valid status, so a change of status,
+    extension or amendment can be granted."""
+    national_interest_exception: bool | None = None
+    """US H-1B: holds an exception from the Proclamation 10973 payment granted by the Secretary
+    of Homeland Security; absent means none (it is granted to the person before filing)."""
+    us_status: Literal["F-1", "J-1", "H-1B", "L-1", "O-1", "B-1/B-2", "other", "none"] | None = None
+    """Current US immigration status (F-1 student, H-1B worker, ...; none = not in the US)."""
+    f1_full_academic_year: bool | None = None
+    """US F-1: lawfully enrolled full time for at least one full academic year."""
+    on_post_completion_opt: bool | None = None
+    """US F-1: now in a period of post-completion optional practical training."""
+    stem_opt_extensions_used: int | None = Field(default=None, ge=0)
+    """US F-1: STEM OPT extensions already granted (two in a lifetime at most)."""
+    endeavor: Endeavor | None = None
+    """US EB-2 national interest waiver: the three prongs of Matter of Dhanasar, as asserted."""
     onward_ticket: bool | None = None
     """Holds a confirmed onward ticket (fixed date and seat) to another country."""
     arriving_from: CountryCode | None = None

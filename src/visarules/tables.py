@@ -47,6 +47,45 @@ PERSON_COLUMNS: dict[str, Any] = {
     "achievements.major_international_award": pl.Boolean,  # a name counts as true
     "achievements.talent_programme": pl.Boolean,
     "achievements.patents": pl.Int64,
+    # US petitions and talent categories
+    "plan.job_offer": pl.Boolean,  # false: no offer; true: an offer (its fields below)
+    "plan.job_offer.country": pl.String,
+    "plan.job_offer.employer_type": pl.String,
+    "plan.job_offer.position": pl.String,
+    "plan.job_offer.wage_level": pl.String,
+    "plan.job_offer.requires_bachelor": pl.Boolean,
+    "plan.job_offer.field": pl.String,
+    "plan.job_offer.occupation": pl.String,
+    "plan.job_offer.degree_related": pl.Boolean,
+    "plan.job_offer.capacity": pl.String,
+    "plan.job_offer.employer_established": pl.String,
+    "plan.job_offer.e_verify": pl.Boolean,
+    "plan.petition_type": pl.String,
+    "plan.petition_filed_on": pl.String,
+    "plan.beneficiary_location": pl.String,
+    "plan.valid_h1b_visa": pl.Boolean,
+    "plan.consular_notification": pl.Boolean,
+    "plan.in_valid_status": pl.Boolean,
+    "plan.national_interest_exception": pl.Boolean,
+    "plan.us_status": pl.String,
+    "plan.f1_full_academic_year": pl.Boolean,
+    "plan.on_post_completion_opt": pl.Boolean,
+    "plan.stem_opt_extensions_used": pl.Int64,
+    "plan.endeavor.national_importance": pl.Boolean,
+    "plan.endeavor.well_positioned": pl.Boolean,
+    "plan.endeavor.waiver_beneficial": pl.Boolean,
+    "achievements.awards": pl.Boolean,  # some lesser prize (a list of names; [] = none)
+    "achievements.publications": pl.Int64,
+    "achievements.memberships_requiring_achievement": pl.Boolean,
+    "achievements.judged_others_work": pl.Boolean,
+    "achievements.media_coverage": pl.Boolean,
+    "achievements.original_contributions_of_major_significance": pl.Boolean,
+    "achievements.original_research_contributions": pl.Boolean,
+    "achievements.critical_role_at_distinguished_organisation": pl.Boolean,
+    "achievements.high_salary_relative_to_field": pl.Boolean,
+    "achievements.commercial_success_in_performing_arts": pl.Boolean,
+    "achievements.artistic_exhibitions": pl.Boolean,
+    "achievements.exceptional_ability_criteria": pl.Int64,
 }
 
 # Item collections: the profile's list, and the fields of an item the rules read.
@@ -73,6 +112,8 @@ ITEM_COLUMNS: dict[str, tuple[str, dict[str, Any]]] = {
             "start": pl.String,
             "end": pl.String,
             "fortune_global_500": pl.Boolean,
+            "capacity": pl.String,
+            "related_to_offer": pl.Boolean,
         },
     ),
     "languages": (
@@ -139,6 +180,16 @@ def _work_permit(value: Any) -> str | None:
     return category or "yes"
 
 
+def _offer(value: Any) -> bool | None:
+    """An offer (its fields are columns of their own), none (false) or not said."""
+    return False if value is False else (True if value else None)
+
+
+def _some(value: Any) -> bool | None:
+    """A list of names: some (true), none ([] = false) or not said."""
+    return None if value is None else bool(value)
+
+
 def _date_text(value: Any) -> str | None:
     """A dumped partial date as its normalised text (``1999-03``)."""
     return None if value is None else str(PartialDate(**value))
@@ -150,6 +201,10 @@ _CONVERT = {
     "achievements.major_international_award": _flag,
     "achievements.talent_programme": _flag,
     "birth_date": _date_text,
+    "plan.job_offer": _offer,
+    "achievements.awards": _some,
+    "plan.job_offer.employer_established": _date_text,
+    "plan.petition_filed_on": _date_text,
 }
 # Item fields held as text in the tables (dates normalised; a language level "5" or "C1").
 ITEM_TEXT = frozenset({"completed", "start", "end", "level"})

@@ -65,8 +65,15 @@ def _as_date(value: Any) -> date | None:
 
 @cache
 def instruments() -> dict[str, Instrument]:
-    text = resources.files("visarules.law").joinpath("instruments.yaml").read_text("utf-8")
-    raw: dict[str, dict[str, Any]] = yamldata.load(text)
+    """Every instrument of every jurisdiction (``law/*.yaml``; one id, one instrument)."""
+    raw: dict[str, dict[str, Any]] = {}
+    for file in sorted(resources.files("visarules.law").iterdir(), key=lambda f: f.name):
+        if file.name.endswith(".yaml"):
+            found: dict[str, dict[str, Any]] = yamldata.load(file.read_text("utf-8"))
+            twice = raw.keys() & found.keys()
+            if twice:
+                raise ValueError(f"{file.name}: instruments defined twice: {sorted(twice)}")
+            raw.update(found)
     return {
         key: Instrument(
             id=key,

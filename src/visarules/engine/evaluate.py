@@ -76,9 +76,10 @@ def not_yet_law(node: Criterion, ctx: Context) -> bool:
 
 
 def _targets(visas: Sequence[Visa]) -> list[tuple[str, Node]]:
-    """The trees that get a list of missing facts: each visa's, and each explained beside it."""
+    """The trees that get a list of missing facts: each visa's, each explained beside it, and
+    each cost's."""
     return [(visa.code, visa.root) for visa in visas] + [
-        (related_key(visa.code, node.id), node) for visa in visas for node in visa.related
+        (related_key(visa.code, node.id), node) for visa in visas for node in visa.trees[1:]
     ]
 
 

@@ -118,6 +118,9 @@ class ParameterSet:
         except KeyError:
             raise ParameterError(f"unknown parameter {name!r}") from None
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
     def __iter__(self) -> Iterator[Parameter]:
         return iter(self._by_name.values())
 

@@ -13,18 +13,27 @@ from visarules.engine.citations import Citation, Source
 from visarules.engine.context import Context
 from visarules.engine.nodes import AllOf, Criterion, Node
 
-# The uniform attribute set every visa describes, so that visas compare in one table.
+# The one set of attributes every visa of every country describes, so that visas compare in one
+# table (``compare``). A visa declares some with ``benefits``; the rest are read from the
+# parameter ``<country>.benefit.<key>.<code>``; one with neither says no source was found.
 BENEFIT_KEYS = (
+    "needs_employer",
+    "needs_inviter",
+    "self_petition",
+    "work",
+    "activities",
     "entries",
     "validity",
     "stay_per_entry",
-    "residence_permit",
-    "work",
-    "activities",
-    "fees",
-    "family",
     "extension",
+    "residence_permit",
+    "permanent_residence",
+    "family",
+    "quota",
+    "fees",
+    "processing",
 )
+NOT_FOUND = "No official source found by visarules for this attribute"
 
 _AUTHORITY: dict[Source, int] = {
     "law": 0,
@@ -77,6 +86,24 @@ def described(
     }
 
 
+def benefit_parameter(visa_code: str, key: str) -> str:
+    """The parameter a visa's benefit is read from when the visa module does not name one."""
+    return f"{visa_code[:2].lower()}.benefit.{key}.{visa_code.lower()}"
+
+
+@dataclass(frozen=True)
+class Cost:
+    """A fee or special payment that applies to some cases: ``due`` is a tree like a visa's
+    conditions (true = due, false = not due, unknown = the facts or the law do not say), and
+    ``amount`` a dated parameter ``{amount, currency}``."""
+
+    id: str
+    amount: str
+    due: Node
+    # Said when the tree is unknown although no fact is missing (the law after a known end).
+    unknown_law: str | None = None
+
+
 @dataclass(frozen=True)
 class Document:
     """Paperwork anyone can assemble; listed, never a reason for 'undetermined'."""
@@ -114,6 +141,11 @@ class Visa:
     # Trees explained beside the conditions, not part of them: how a person without a required
     # document could obtain it (the R visa's letter is issued on meeting Category A).
     related: tuple[Node, ...] = ()
+    costs: tuple[Cost, ...] = ()
+    # Facts reported beside the status, never folded into it (the H-1B selection chance), and
+    # the named assumptions they consult.
+    beside: Terms | None = None
+    beside_assumptions: tuple[str, ...] = ()
     root: Node = field(init=False)
 
     def __post_init__(self) -> None:
@@ -141,9 +173,14 @@ class Visa:
         return self.since <= as_of and (self.until is None or as_of <= self.until)
 
     @property
+    def trees(self) -> tuple[Node, ...]:
+        """Every tree the visa evaluates: its conditions, those beside them, its costs."""
+        return (self.root, *self.related, *(cost.due for cost in self.costs))
+
+    @property
     def assumptions(self) -> tuple[str, ...]:
-        names: list[str] = []
-        for node in self.root.walk():
+        names: list[str] = list(self.beside_assumptions)
+        for node in (n for tree in self.trees for n in tree.walk()):
             if isinstance(node, Criterion):
                 names.extend(a for a in node.assumptions if a not in names)
         return tuple(names)
@@ -152,11 +189,19 @@ class Visa:
         return self.advisories(ctx, facts) if self.advisories else []
 
     def benefits_on(self, ctx: Context) -> dict[str, Any]:
-        out = {}
-        for benefit in self.benefits:
-            entry = benefit.on(ctx)
-            if entry is not None:
-                out[benefit.key] = entry
+        """Every attribute of BENEFIT_KEYS on the as-of date, in that order."""
+        declared = {b.key: b for b in self.benefits}
+        out: dict[str, Any] = {}
+        for key in BENEFIT_KEYS:
+            benefit = declared.get(key) or Benefit(key, benefit_parameter(self.code, key))
+            entry = benefit.on(ctx) if benefit.parameter in ctx.parameters else None
+            out[key] = entry or {
+                "value": None,
+                "text": NOT_FOUND,
+                "source": None,
+                "since": None,
+                "citations": [],
+            }
         return out
 
     def benefits_for(self, ctx: Context, facts: Mapping[str, Any]) -> dict[str, Any]:

@@ -23,5 +23,5 @@ from visarules.jurisdictions.cn import (
 )
 
 MODULES = (c, d, f, g, j, k, l, m, q, r, s, x, z, visa_free, mutual, transit, points)
-SHARED_PARAMETERS = ("common.yaml",)
+SHARED_PARAMETERS = ("common.yaml", "benefits.yaml")
 JURISDICTION = common.JURISDICTION
