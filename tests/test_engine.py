@@ -10,11 +10,13 @@ from hypothesis import strategies as st
 
 from tests.strategies import REMOVABLE, full_profile, without
 from visarules import api
+from visarules.build import build_facts
 from visarules.catalogue import catalogue
-from visarules.engine.evaluate import missing_column, status_column
+from visarules.engine.evaluate import evaluate, facts_read, missing_column, status_column
 from visarules.engine.nodes import AllOf, AtLeast, Criterion, combine
 from visarules.io import profile_from_data
 from visarules.jurisdictions.cn.k import DEC_814_ART_6
+from visarules.tables import from_profiles
 
 AS_OF = date(2025, 11, 1)
 ALL = catalogue().visas
@@ -60,6 +62,24 @@ def test_a_batch_equals_its_rows_one_by_one(profiles: list[dict]) -> None:  # ty
     batch = _statuses(profiles)
     for i, profile in enumerate(profiles):
         assert batch.row(i) == _statuses([profile]).row(0)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(full_profile, min_size=1, max_size=4),
+    st.sampled_from(["CN", "US", "CN,US"]),
+)
+def test_facts_built_for_some_visas_give_their_answers(profiles: list, countries: str) -> None:  # type: ignore[type-arg]
+    """The facts builder skips what the visas asked for do not read, and nothing else: every
+    formula reads only the facts it declares."""
+    ctx = api.context(AS_OF)
+    chosen = api.select_visas(None, ctx, countries)
+    models = [profile_from_data(p).profile for p in profiles]
+    tables = from_profiles(models)
+    columns = [c for v in chosen for c in (status_column(v.code), missing_column(v.code))]
+    some = evaluate(chosen, build_facts(tables, AS_OF, needs=facts_read(chosen)).table, ctx)
+    every = evaluate(chosen, build_facts(tables, AS_OF).table, ctx)
+    assert some.persons.select(columns).equals(every.persons.select(columns))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

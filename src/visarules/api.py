@@ -24,6 +24,7 @@ from visarules.engine.evaluate import (
     ROW,
     Evaluation,
     evaluate,
+    facts_read,
     missing_column,
     not_yet_law,
     related_key,
@@ -125,7 +126,7 @@ def evaluate_profiles(
     visas: Sequence[Visa],
     resolvers: Resolvers | None = None,
 ) -> tuple[Evaluation, BuiltFacts]:
-    built = build_facts(from_profiles(profiles), ctx.as_of, resolvers)
+    built = build_facts(from_profiles(profiles), ctx.as_of, resolvers, facts_read(visas))
     return evaluate(visas, built.table, ctx), built
 
 

@@ -9,7 +9,7 @@ latest day, and what depends on it is three-valued. Nothing here is done person 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -626,8 +626,15 @@ def _us_columns(as_of: date) -> list[pl.Expr]:
     ]
 
 
-def build_facts(tables: Tables, as_of: date, resolvers: Resolvers | None = None) -> BuiltFacts:
-    """The facts table of every person in the tables, on the as-of date."""
+def build_facts(
+    tables: Tables,
+    as_of: date,
+    resolvers: Resolvers | None = None,
+    needs: Collection[str] | None = None,
+) -> BuiltFacts:
+    """The facts table of every person in the tables, on the as-of date. With ``needs`` (fact
+    names, e.g. those the visas asked for read), the aggregations no rule reads are skipped
+    and their columns left null."""
     resolvers = resolvers or Resolvers()
     lookups = _lookup(tables, resolvers)
     persons = tables.persons
@@ -636,45 +643,65 @@ def build_facts(tables: Tables, as_of: date, resolvers: Resolvers | None = None)
     family = tables.items["family"].select(
         ROW, ITEM, pl.col("relation").alias("fam_relation"), pl.col("status").alias("fam_status")
     )
+
+    def wanted(*facts: str) -> bool:
+        return needs is None or any(f in needs for f in facts)
+
     facts = persons.select(_person_columns(lookups, as_of))
-    for part in (
-        _places(persons, lookups),
-        _hsk(tables),
-        _degrees_summary(edu, persons),
-        _experience(jobs, persons),
-        _longest_in_china(jobs, persons),
-        _fortune(jobs, persons),
-        _experience(
-            jobs,
-            persons,
-            ("research_years_min", "research_years_max"),
-            pl.col("job_activity").is_in(["research", "teaching"]),
+    parts: list[tuple[tuple[str, ...], Callable[[], pl.DataFrame]]] = [
+        (("transit_places",), lambda: _places(persons, lookups)),
+        (("hsk_level",), lambda: _hsk(tables)),
+        (
+            ("highest_level", "degree_in_chinese", "foreign_degree_tiers"),
+            lambda: _degrees_summary(edu, persons),
         ),
-        _after_bachelor(jobs, edu, persons, as_of),
-    ):
-        facts = facts.join(part, on=ROW, how="left", maintain_order="left")
-    offer_field = persons.select(
-        ROW,
-        pl.coalesce("plan.job_offer.field", "plan.job_offer.occupation")
-        .replace_strict(_narrow(lookups), default=None, return_dtype=pl.String)
-        .alias("_offer_narrow"),
-    )
-    edu = edu.join(offer_field, on=ROW, how="left", maintain_order="left").with_columns(
-        pl.when(pl.col("_narrow") == pl.col("_offer_narrow")).then(True).alias("edu_offer_related")
-    )
-    jobs = jobs.join(
-        _spells_before_petition(jobs, facts), on=[ROW, ITEM], how="left", maintain_order="left"
-    )
+        (("experience_years",), lambda: _experience(jobs, persons)),
+        (("cn_consecutive_years",), lambda: _longest_in_china(jobs, persons)),
+        (("fortune_500",), lambda: _fortune(jobs, persons)),
+        (
+            ("research_years",),
+            lambda: _experience(
+                jobs,
+                persons,
+                ("research_years_min", "research_years_max"),
+                pl.col("job_activity").is_in(["research", "teaching"]),
+            ),
+        ),
+        (("after_bachelor",), lambda: _after_bachelor(jobs, edu, persons, as_of)),
+    ]
+    for produced, part in parts:
+        if wanted(*produced):
+            facts = facts.join(part(), on=ROW, how="left", maintain_order="left")
+    if wanted("edu_offer_related"):
+        offer_field = persons.select(
+            ROW,
+            pl.coalesce("plan.job_offer.field", "plan.job_offer.occupation")
+            .replace_strict(_narrow(lookups), default=None, return_dtype=pl.String)
+            .alias("_offer_narrow"),
+        )
+        edu = edu.join(offer_field, on=ROW, how="left", maintain_order="left").with_columns(
+            pl.when(pl.col("_narrow") == pl.col("_offer_narrow"))
+            .then(True)
+            .alias("edu_offer_related")
+        )
+    if wanted("job_year_in_three"):
+        jobs = jobs.join(
+            _spells_before_petition(jobs, facts), on=[ROW, ITEM], how="left", maintain_order="left"
+        )
     item_frames = {"education": edu, "employment": jobs, "family": family}
     table = FactsTable(
-        persons=facts.select(list(PERSON_SCHEMA)).cast(PERSON_SCHEMA),  # type: ignore[arg-type]
-        items={
-            name: frame.select(list(schema)).cast(schema)  # type: ignore[arg-type]
-            for name, frame in item_frames.items()
-            for schema in (ITEM_SCHEMAS[name],)
-        },
+        persons=_typed(facts, PERSON_SCHEMA),
+        items={name: _typed(frame, ITEM_SCHEMAS[name]) for name, frame in item_frames.items()},
     )
     return BuiltFacts(table, lookups, tables, as_of)
+
+
+def _typed(frame: pl.DataFrame, schema: dict[str, Any]) -> pl.DataFrame:
+    """The schema's columns in its order and types; a skipped fact's columns null."""
+    return frame.select(
+        pl.col(c).cast(t) if c in frame.columns else pl.lit(None, dtype=t).alias(c)
+        for c, t in schema.items()
+    )
 
 
 # --- what one person's strings were read as ------------------------------------------------------

@@ -33,6 +33,7 @@ from visarules.build import Resolvers, build_facts, resolution_texts
 from visarules.engine.context import Context
 from visarules.engine.evaluate import (
     ROW,
+    facts_read,
     failed_column,
     missing_column,
     screen,
@@ -319,7 +320,7 @@ def screen_chunk(job: Job, first: int, chunk: pl.DataFrame) -> Part:
     ctx, visas, resolvers = _setup(job)
     chunk = nested_to_flat(chunk)
     batch = from_frame(chunk, first, ctx.as_of)
-    built = build_facts(batch.tables, ctx.as_of, resolvers)
+    built = build_facts(batch.tables, ctx.as_of, resolvers, facts_read(visas))
     result = screen(visas, built.table, ctx)
     rows = batch.ids.join(result, on=ROW, how="left", maintain_order="left")
     if job.resolutions:

@@ -83,6 +83,17 @@ def _targets(visas: Sequence[Visa]) -> list[tuple[str, Node]]:
     ]
 
 
+def facts_read(visas: Sequence[Visa]) -> frozenset[str]:
+    """The names of the facts the visas' trees read: all the facts builder must compute."""
+    return frozenset(
+        fact.name
+        for _, tree in _targets(visas)
+        for node in tree.walk()
+        if isinstance(node, Criterion)
+        for fact in node.reads
+    )
+
+
 def _unique_nodes(visas: Sequence[Visa]) -> dict[str, Node]:
     """Every node by id; one id must mean one node, so shared criteria are computed once."""
     nodes: dict[str, Node] = {}
