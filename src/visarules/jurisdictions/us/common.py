@@ -23,7 +23,7 @@ from visarules.engine.citations import Citation, cite
 from visarules.engine.facts import Fact
 from visarules.engine.jurisdiction import load_jurisdiction
 from visarules.engine.nodes import AtLeast, Criterion, Node
-from visarules.facts import OFFER_US
+from visarules.facts import EDU_COMPLETED, EDU_LEVEL, OFFER_US
 
 JURISDICTION = load_jurisdiction(resources.files(__package__).joinpath("jurisdiction.yaml"))
 IMMACT90_IN_FORCE = date(1991, 10, 1)
@@ -60,6 +60,31 @@ def us_offer(prefix: str, text: str, citation: Citation, since: date) -> Criteri
         reads=(OFFER_US,),
         since=since,
         citations=(citation,),
+    )
+
+
+def awarded_degree(
+    prefix: str, level: int, citation: Citation, since: date
+) -> tuple[Criterion, Criterion]:
+    """A degree item's two usual conditions: at ISCED ``level`` or above, and awarded."""
+    names = {6: "Bachelor's degree or higher", 7: "Master's degree or higher"}
+    return (
+        Criterion(
+            id=f"{prefix}.level",
+            text=f"{names.get(level, 'A degree')} (ISCED level {level} or above)",
+            formula=lambda ctx: pl.col(EDU_LEVEL.name) >= level,
+            reads=(EDU_LEVEL,),
+            since=since,
+            citations=(citation,),
+        ),
+        Criterion(
+            id=f"{prefix}.completed",
+            text="Awarded by the as-of date",
+            formula=lambda ctx: pl.col(EDU_COMPLETED.name),
+            reads=(EDU_COMPLETED,),
+            since=since,
+            citations=(citation,),
+        ),
     )
 
 

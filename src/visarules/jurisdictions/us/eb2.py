@@ -21,15 +21,13 @@ from visarules.engine.nodes import AllOf, AnyOf, Criterion, ForAnyItem
 from visarules.engine.visa import Visa
 from visarules.facts import (
     AFTER_BACHELOR,
-    EDU_COMPLETED,
-    EDU_LEVEL,
     EDUCATION,
     EXCEPTIONAL_CRITERIA,
     NIW_BALANCE,
     NIW_IMPORTANCE,
     NIW_POSITIONED,
 )
-from visarules.jurisdictions.us.common import IMMACT90_IN_FORCE, cfr_204, ina
+from visarules.jurisdictions.us.common import IMMACT90_IN_FORCE, awarded_degree, cfr_204, ina
 
 PARAMETERS = None
 SINCE = IMMACT90_IN_FORCE
@@ -76,24 +74,7 @@ def _degree(node_id: str, text: str, level: int) -> ForAnyItem:
             id=f"{node_id}.all",
             text=f"This degree is at ISCED level {level} or above and awarded",
             citations=(CFR_ADVANCED,),
-            nodes=(
-                Criterion(
-                    id=f"{node_id}.level",
-                    text=f"ISCED level {level} or above",
-                    formula=lambda ctx: pl.col(EDU_LEVEL.name) >= level,
-                    reads=(EDU_LEVEL,),
-                    since=SINCE,
-                    citations=(CFR_ADVANCED,),
-                ),
-                Criterion(
-                    id=f"{node_id}.completed",
-                    text="Awarded by the as-of date",
-                    formula=lambda ctx: pl.col(EDU_COMPLETED.name),
-                    reads=(EDU_COMPLETED,),
-                    since=SINCE,
-                    citations=(CFR_ADVANCED,),
-                ),
-            ),
+            nodes=awarded_degree(node_id, level, CFR_ADVANCED, SINCE),
         ),
     )
 

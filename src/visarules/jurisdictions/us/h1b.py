@@ -30,8 +30,6 @@ from visarules.engine.parameters import Parameter
 from visarules.engine.visa import Cost, Visa
 from visarules.facts import (
     CONSULAR,
-    EDU_COMPLETED,
-    EDU_LEVEL,
     EDU_OFFER_RELATED,
     EDUCATION,
     EXPERIENCE_YEARS,
@@ -48,6 +46,7 @@ from visarules.facts import (
 from visarules.jurisdictions.us.common import (
     IMMACT90_IN_FORCE,
     JURISDICTION,
+    awarded_degree,
     cfr_214,
     ina,
     us_offer,
@@ -284,22 +283,7 @@ DEGREE = ForAnyItem(
         text="This degree qualifies the worker for the specialty occupation",
         citations=(CFR_BENEFICIARY,),
         nodes=(
-            Criterion(
-                id="us.h1b.degree.level",
-                text="Bachelor's degree or higher (ISCED level 6 or above)",
-                formula=lambda ctx: pl.col(EDU_LEVEL.name) >= 6,
-                reads=(EDU_LEVEL,),
-                since=SINCE,
-                citations=(CFR_BENEFICIARY,),
-            ),
-            Criterion(
-                id="us.h1b.degree.completed",
-                text="Awarded by the as-of date",
-                formula=lambda ctx: pl.col(EDU_COMPLETED.name),
-                reads=(EDU_COMPLETED,),
-                since=SINCE,
-                citations=(CFR_BENEFICIARY,),
-            ),
+            *awarded_degree("us.h1b.degree", 6, CFR_BENEFICIARY, SINCE),
             Criterion(
                 id="us.h1b.degree.related",
                 text="In a specialty directly related to the job: as stated in "

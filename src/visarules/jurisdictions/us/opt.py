@@ -18,10 +18,8 @@ from visarules.engine.context import Context
 from visarules.engine.nodes import AllOf, Criterion, ForAnyItem
 from visarules.engine.visa import Visa
 from visarules.facts import (
-    EDU_COMPLETED,
     EDU_COUNTRY,
     EDU_DONE,
-    EDU_LEVEL,
     EDU_STEM_DHS,
     EDUCATION,
     F1_YEAR,
@@ -31,7 +29,7 @@ from visarules.facts import (
     STEM_OPT_USED,
     US_STATUS,
 )
-from visarules.jurisdictions.us.common import cfr_214
+from visarules.jurisdictions.us.common import awarded_degree, cfr_214
 
 PARAMETERS = "opt.yaml"
 SINCE = date(2016, 5, 10)  # the text encoded is the one the STEM OPT rule gave (f)(10)-(11)
@@ -208,22 +206,7 @@ STEM_OPT = Visa(
                     citations=(CFR_STEM,),
                     nodes=(
                         US_DEGREE,
-                        Criterion(
-                            id="us.stem_opt.degree.level",
-                            text="Bachelor's, master's or doctorate (ISCED 6-8)",
-                            formula=lambda ctx: pl.col(EDU_LEVEL.name) >= 6,
-                            reads=(EDU_LEVEL,),
-                            since=SINCE,
-                            citations=(CFR_STEM,),
-                        ),
-                        Criterion(
-                            id="us.stem_opt.degree.completed",
-                            text="Awarded by the as-of date",
-                            formula=lambda ctx: pl.col(EDU_COMPLETED.name),
-                            reads=(EDU_COMPLETED,),
-                            since=SINCE,
-                            citations=(CFR_STEM,),
-                        ),
+                        *awarded_degree("us.stem_opt.degree", 6, CFR_STEM, SINCE),
                         Criterion(
                             id="us.stem_opt.degree.stem",
                             text="In a field on the DHS STEM Designated Degree Program List",
