@@ -462,6 +462,45 @@ def _points_class(low: int, high: int, thresholds: Mapping[str, int]) -> str | N
     return klass(low) if klass(low) == klass(high) else None
 
 
+def resolve_institution(
+    text: str, country: str | None = None, resolvers: Resolvers | None = None
+) -> dict[str, Any]:
+    """An institution name in any language → registry entry (``resolve institution``)."""
+    used = (resolvers or Resolvers()).institutions
+    return {**used.resolve(text, country).to_dict(), "registry": used.describe()}
+
+
+def resolve_field_text(text: str, assume: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """A field of study → ISCED-F, CIP and STEM under the definition assumed."""
+    from visarules.resolve.fields import resolve_field
+
+    return resolve_field(text).to_dict(context(assume=assume).assume("cn.k.stem"))
+
+
+def resolve_degree_text(text: str) -> dict[str, Any]:
+    """A degree name → ISCED 2011 level."""
+    from visarules.resolve.degrees import resolve_degree
+
+    return resolve_degree(text).to_dict()
+
+
+def list_assumptions() -> list[dict[str, Any]]:
+    """The named assumptions, their options and defaults."""
+    return [
+        {
+            "name": a.name,
+            "question": a.question,
+            "why_open": a.why_open,
+            "default": a.default,
+            "options": [
+                {"value": o.value, "description": o.description, "official": o.official}
+                for o in a.options
+            ],
+        }
+        for a in catalogue().assumptions
+    ]
+
+
 def list_visas(country: str | None = None, as_of: str | date | None = None) -> list[dict[str, Any]]:
     ctx = context(as_of)
     cat: Catalogue = catalogue()

@@ -7,6 +7,7 @@ Bad input exits with status 2 and one line naming the field; never a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -29,8 +30,6 @@ from visarules.errors import InputError
 from visarules.io import ProfileInput, load_profile
 from visarules.profile import Profile
 from visarules.report import write_summary
-from visarules.resolve.degrees import resolve_degree
-from visarules.resolve.fields import resolve_field
 from visarules.resolve.institutions import REGISTRY_ENV, registry
 from visarules.resolve.ror import default_location, import_dump
 
@@ -548,21 +547,41 @@ def screen(
 
 
 @app.command()
+@fails_cleanly
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 1,
+    registry_location: RegistryOpt = None,
+) -> None:
+    """Serve the JSON API (/v1/..., /docs) and the web page (/)."""
+    import logging
+
+    import uvicorn
+
+    if registry_location:
+        os.environ[REGISTRY_ENV] = registry_location  # each worker process loads it once
+    registry(registry_location)  # a bad registry is an error before the server starts
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    out.print(f"visarules on http://{host}:{port}/ (API docs: /docs)")
+    uvicorn.run(
+        "visarules.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=max(1, workers),
+        access_log=False,  # our own log: route, status and time, never a query or a body
+        timeout_keep_alive=5,
+        limit_concurrency=256,
+    )
+
+
+@app.command()
 def assumptions(as_json: AsJson = False) -> None:
     """The named assumptions, their options and defaults."""
-    listed = [
-        {
-            "name": a.name,
-            "question": a.question,
-            "why_open": a.why_open,
-            "default": a.default,
-            "options": [
-                {"value": o.value, "description": o.description, "official": o.official}
-                for o in a.options
-            ],
-        }
-        for a in catalogue().assumptions
-    ]
+    listed = api.list_assumptions()
     if as_json:
         _print_json(listed)
         return
@@ -596,8 +615,7 @@ def resolve_institution(
     as_json: AsJson = False,
 ) -> None:
     """An institution name in any language → registry entry (ROR id), or no match."""
-    used = registry(registry_location)
-    result = {**used.resolve(text, country).to_dict(), "registry": used.describe()}
+    result = api.resolve_institution(text, country, Resolvers(registry(registry_location)))
     if as_json:
         _print_json(result)
         return
@@ -620,8 +638,7 @@ def resolve_institution(
 @fails_cleanly
 def resolve_field_cmd(text: str, assume: Assume = None, as_json: AsJson = False) -> None:
     """A field of study → ISCED-F and CIP codes, and STEM or not."""
-    ctx = api.context(assume=_assume(assume))
-    result = resolve_field(text).to_dict(ctx.assume("cn.k.stem"))
+    result = api.resolve_field_text(text, _assume(assume))
     if as_json:
         _print_json(result)
         return
@@ -635,7 +652,7 @@ def resolve_field_cmd(text: str, assume: Assume = None, as_json: AsJson = False)
 @fails_cleanly
 def resolve_degree_cmd(text: str, as_json: AsJson = False) -> None:
     """A degree name → ISCED 2011 level."""
-    result = resolve_degree(text).to_dict()
+    result = api.resolve_degree_text(text)
     if as_json:
         _print_json(result)
         return

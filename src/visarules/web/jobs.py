@@ -1,0 +1,219 @@
+"""Screening jobs over HTTP: a CSV or Parquet file uploaded, screened by the batch path in the
+background (one at a time), the results downloaded.
+
+Uploads live in a private temporary folder: the input is deleted once screened, the results
+when the client deletes the job or an hour after it finished, and with the server.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import FileResponse, JSONResponse
+
+from visarules import api
+from visarules import screen as screening
+from visarules.catalogue import catalogue
+from visarules.engine.assumptions import AssumptionError, parse_assume
+from visarules.errors import InputError
+from visarules.report import write_summary
+
+UPLOAD_MAX_BYTES = int(os.environ.get("VISARULES_UPLOAD_MAX_BYTES", 64 * 1024 * 1024))
+KEEP_SECONDS = 3600  # finished jobs' files are removed an hour later
+SUFFIXES = (".csv", ".parquet")
+
+
+class Jobs:
+    def __init__(self, registry_location: str | None) -> None:
+        self.registry = registry_location
+        self.folder = Path(tempfile.mkdtemp(prefix="visarules-jobs-"))
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="screen")
+        self.jobs: dict[str, dict[str, Any]] = {}
+        self.lock = threading.Lock()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _expire(self) -> None:
+        now = time.time()
+        with self.lock:
+            for job_id, job in list(self.jobs.items()):
+                if job.get("finished_at") and now - job["finished_at"] > KEEP_SECONDS:
+                    self._remove(job_id)
+
+    def _remove(self, job_id: str) -> None:
+        self.jobs.pop(job_id, None)
+        shutil.rmtree(self.folder / job_id, ignore_errors=True)
+
+    def _run(self, job_id: str, source: Path, job: screening.Job, codes: list[str]) -> None:
+        record = self.jobs[job_id]
+        record["status"] = "running"
+        out = source.with_name(f"results{record['format']}")
+        try:
+            report = screening.screen_file(source, out, job)
+            chosen = [catalogue().visa(code) for code in codes]
+            write_summary(report, chosen, job.as_of.isoformat(), str(out.with_name("summary.html")))
+            record.update(status="done", report=report.to_dict())
+        except InputError as err:
+            record.update(status="failed", error={"loc": [err.where], "msg": err.problem})
+        finally:
+            source.unlink(missing_ok=True)  # the people's data: not kept past the run
+            record["finished_at"] = time.time()
+
+    def status(self, job_id: str) -> dict[str, Any]:
+        record = self.jobs[job_id]
+        base = f"/v1/screen/{job_id}"
+        out = {k: v for k, v in record.items() if k != "finished_at"}
+        if record["status"] == "done":
+            out["results_url"] = f"{base}/results"
+            out["errors_url"] = f"{base}/errors"
+            out["summary_url"] = f"{base}/summary"
+        return {"job": job_id, "status_url": base, **out}
+
+    def routes(self, app: FastAPI, errors: dict[int | str, dict[str, Any]]) -> None:
+        gone: dict[int | str, dict[str, Any]] = {
+            404: {**errors[422], "description": "No such job, or not finished"}
+        }
+        upload = {
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["file"],
+                            "properties": {"file": {"type": "string", "format": "binary"}},
+                        }
+                    }
+                },
+            }
+        }
+
+        @app.post(
+            "/v1/screen",
+            status_code=202,
+            summary="Screen a CSV or Parquet file of profiles (the batch layout): a job",
+            responses=errors,
+            response_model=None,
+            openapi_extra=upload,
+        )
+        async def submit(
+            request: Request,
+            as_of: Annotated[str | None, Query()] = None,
+            visa: Annotated[list[str] | None, Query()] = None,
+            assume: Annotated[list[str] | None, Query()] = None,
+            countries: Annotated[str | None, Query()] = None,
+            output: Annotated[str, Query(pattern="^(csv|parquet)$")] = "csv",
+        ) -> JSONResponse:
+            self._expire()
+            try:
+                assumed = parse_assume(assume or [])
+            except AssumptionError as err:
+                raise InputError("assume", str(err)) from None
+            ctx = api.context(as_of, assumed)
+            chosen = api.select_visas(visa, ctx, countries)
+            try:
+                form = await request.form(max_files=1, max_fields=10)
+            except Exception:  # a body that is not a well-formed multipart form
+                raise InputError("file", "expected a multipart form with a file") from None
+            upload = form.get("file")
+            name = getattr(upload, "filename", None)
+            if upload is None or isinstance(upload, str) or not name:
+                raise InputError("file", "expected a CSV or Parquet file in the field 'file'")
+            suffix = Path(name).suffix.lower()
+            if suffix not in SUFFIXES:
+                raise InputError("file", "expected a .csv or .parquet file")
+            job_id = uuid.uuid4().hex
+            folder = self.folder / job_id
+            folder.mkdir()
+            source = folder / f"input{suffix}"
+            with source.open("wb") as handle:
+                while chunk := await upload.read(1 << 20):
+                    handle.write(chunk)
+            job = screening.Job(
+                as_of=ctx.as_of,
+                assumptions=tuple(assumed.items()),
+                codes=tuple(v.code for v in chosen),
+                registry=self.registry,
+            )
+            with self.lock:
+                self.jobs[job_id] = {"status": "queued", "format": f".{output}"}
+            self.pool.submit(self._run, job_id, source, job, [v.code for v in chosen])
+            return JSONResponse(self.status(job_id), status_code=202)
+
+        def found(job_id: str) -> dict[str, Any] | None:
+            return self.jobs.get(job_id)
+
+        missing = JSONResponse(
+            {"detail": [{"loc": ["job"], "msg": "no such job", "type": "not_found"}]},
+            status_code=404,
+        )
+
+        @app.get(
+            "/v1/screen/{job_id}",
+            summary="A screening job's status",
+            response_model=None,
+            responses=gone,
+        )
+        def status(job_id: str) -> Any:
+            return self.status(job_id) if found(job_id) else missing
+
+        def download(job_id: str, name: str, download_as: str) -> Any:
+            record = found(job_id)
+            path = self.folder / job_id / name
+            if record is None or record["status"] != "done" or not path.exists():
+                return missing
+            return FileResponse(path, filename=download_as)
+
+        @app.get(
+            "/v1/screen/{job_id}/results",
+            summary="The results file",
+            response_model=None,
+            responses=gone,
+        )
+        def results(job_id: str) -> Any:
+            fmt = (found(job_id) or {}).get("format", ".csv")
+            return download(job_id, f"results{fmt}", f"visarules-results{fmt}")
+
+        @app.get(
+            "/v1/screen/{job_id}/errors",
+            summary="The rows refused",
+            response_model=None,
+            responses=gone,
+        )
+        def errors_file(job_id: str) -> Any:
+            fmt = (found(job_id) or {}).get("format", ".csv")
+            name = screening.errors_path(Path(f"results{fmt}")).name
+            return download(job_id, name, f"visarules-{name}")
+
+        @app.get(
+            "/v1/screen/{job_id}/summary",
+            summary="The summary page",
+            response_model=None,
+            responses=gone,
+        )
+        def summary(job_id: str) -> Any:
+            return download(job_id, "summary.html", "visarules-summary.html")
+
+        @app.delete(
+            "/v1/screen/{job_id}",
+            summary="Delete a job and its files",
+            response_model=None,
+            responses=gone,
+        )
+        def delete(job_id: str) -> Any:
+            if not found(job_id):
+                return missing
+            with self.lock:
+                self._remove(job_id)
+            return {"job": job_id, "status": "deleted"}
