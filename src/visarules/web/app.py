@@ -29,6 +29,7 @@ from visarules.errors import InputError
 from visarules.io import Limits, parse_document, profile_from_data
 from visarules.profile import Profile
 from visarules.resolve.institutions import registry
+from visarules.web import pages
 from visarules.web.jobs import UPLOAD_MAX_BYTES, Jobs
 from visarules.web.limits import AccessLog, BodyLimit
 
@@ -278,6 +279,7 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
         return {"status": "ok", "version": __version__, "visas": len(catalogue().visas)}
 
     jobs.routes(app, ERRORS)
+    pages.install(app, jobs, resolvers, limits)
     _add_profile_schema(app)
     app.add_middleware(BodyLimit, limit=_limit_for(limits))
     app.add_middleware(AccessLog)

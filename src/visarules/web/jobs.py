@@ -70,6 +70,52 @@ class Jobs:
             source.unlink(missing_ok=True)  # the people's data: not kept past the run
             record["finished_at"] = time.time()
 
+    async def start(
+        self,
+        request: Request,
+        as_of: str | None,
+        visa: list[str] | None,
+        assume: list[str] | None,
+        countries: str | None,
+        output: str,
+    ) -> str:
+        """Check the options, save the uploaded file (form field ``file``), queue the job."""
+        self._expire()
+        try:
+            assumed = parse_assume(assume or [])
+        except AssumptionError as err:
+            raise InputError("assume", str(err)) from None
+        ctx = api.context(as_of or None, assumed)
+        chosen = api.select_visas(visa or None, ctx, countries or None)
+        try:
+            form = await request.form(max_files=1, max_fields=20)
+        except Exception:  # a body that is not a well-formed multipart form
+            raise InputError("file", "expected a multipart form with a file") from None
+        upload = form.get("file")
+        name = getattr(upload, "filename", None)
+        if upload is None or isinstance(upload, str) or not name:
+            raise InputError("file", "expected a CSV or Parquet file in the field 'file'")
+        suffix = Path(name).suffix.lower()
+        if suffix not in SUFFIXES:
+            raise InputError("file", "expected a .csv or .parquet file")
+        job_id = uuid.uuid4().hex
+        folder = self.folder / job_id
+        folder.mkdir()
+        source = folder / f"input{suffix}"
+        with source.open("wb") as handle:
+            while chunk := await upload.read(1 << 20):
+                handle.write(chunk)
+        job = screening.Job(
+            as_of=ctx.as_of,
+            assumptions=tuple(assumed.items()),
+            codes=tuple(v.code for v in chosen),
+            registry=self.registry,
+        )
+        with self.lock:
+            self.jobs[job_id] = {"status": "queued", "format": f".{output}"}
+        self.pool.submit(self._run, job_id, source, job, [v.code for v in chosen])
+        return job_id
+
     def status(self, job_id: str) -> dict[str, Any]:
         record = self.jobs[job_id]
         base = f"/v1/screen/{job_id}"
@@ -115,40 +161,7 @@ class Jobs:
             countries: Annotated[str | None, Query()] = None,
             output: Annotated[str, Query(pattern="^(csv|parquet)$")] = "csv",
         ) -> JSONResponse:
-            self._expire()
-            try:
-                assumed = parse_assume(assume or [])
-            except AssumptionError as err:
-                raise InputError("assume", str(err)) from None
-            ctx = api.context(as_of, assumed)
-            chosen = api.select_visas(visa, ctx, countries)
-            try:
-                form = await request.form(max_files=1, max_fields=10)
-            except Exception:  # a body that is not a well-formed multipart form
-                raise InputError("file", "expected a multipart form with a file") from None
-            upload = form.get("file")
-            name = getattr(upload, "filename", None)
-            if upload is None or isinstance(upload, str) or not name:
-                raise InputError("file", "expected a CSV or Parquet file in the field 'file'")
-            suffix = Path(name).suffix.lower()
-            if suffix not in SUFFIXES:
-                raise InputError("file", "expected a .csv or .parquet file")
-            job_id = uuid.uuid4().hex
-            folder = self.folder / job_id
-            folder.mkdir()
-            source = folder / f"input{suffix}"
-            with source.open("wb") as handle:
-                while chunk := await upload.read(1 << 20):
-                    handle.write(chunk)
-            job = screening.Job(
-                as_of=ctx.as_of,
-                assumptions=tuple(assumed.items()),
-                codes=tuple(v.code for v in chosen),
-                registry=self.registry,
-            )
-            with self.lock:
-                self.jobs[job_id] = {"status": "queued", "format": f".{output}"}
-            self.pool.submit(self._run, job_id, source, job, [v.code for v in chosen])
+            job_id = await self.start(request, as_of, visa, assume, countries, output)
             return JSONResponse(self.status(job_id), status_code=202)
 
         def found(job_id: str) -> dict[str, Any] | None:
