@@ -137,12 +137,30 @@ class _Row:
     """One person's values in an evaluation, with their items."""
 
     def __init__(self, ev: Evaluation, row: int) -> None:
-        self.ev = ev
         self.values = ev.persons.filter(pl.col(ROW) == row).row(0, named=True)
         self.items = {
             name: frame.filter(pl.col(ROW) == row).sort(ITEM).to_dicts()
             for name, frame in ev.items.items()
         }
+
+
+class _Rows:
+    """Every person's values of an evaluation, split once (not one filter per person)."""
+
+    def __init__(self, ev: Evaluation) -> None:
+        self.persons = {r[ROW]: r for r in ev.persons.iter_rows(named=True)}
+        self.items: dict[str, dict[int, list[dict[str, Any]]]] = {}
+        for name, frame in ev.items.items():
+            grouped: dict[int, list[dict[str, Any]]] = {}
+            for item in frame.sort(ROW, ITEM).iter_rows(named=True):
+                grouped.setdefault(item[ROW], []).append(item)
+            self.items[name] = grouped
+
+    def __getitem__(self, row: int) -> _Row:
+        one = _Row.__new__(_Row)
+        one.values = self.persons[row]
+        one.items = {name: grouped.get(row, []) for name, grouped in self.items.items()}
+        return one
 
 
 def _kind(node: Node) -> str:
@@ -263,7 +281,9 @@ def _cost(visa: Visa, cost: Cost, row: _Row, ctx: Context) -> dict[str, Any]:
     return out
 
 
-def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
+def visa_result(
+    visa: Visa, row: _Row, ctx: Context, general: dict[str, Any] | None = None
+) -> dict[str, Any]:
     tree = _tree(visa.root, row, ctx)
     costs = [_cost(visa, cost, row, ctx) for cost in visa.costs]
     unknown_law = [{"kind": "law_unknown", "text": c["note"]} for c in costs if "note" in c]
@@ -278,7 +298,7 @@ def visa_result(visa: Visa, row: _Row, ctx: Context) -> dict[str, Any]:
         "requires": visa.requires,
         "reasons": _deciding(tree, tree["value"]),
         "criteria": _flatten(tree),
-        "benefits": visa.benefits_for(ctx, row.values),
+        "benefits": visa.benefits_for(ctx, row.values, general),
         "documents": [
             {"text": d.text, "citation": d.citation.render(ctx.as_of)} for d in visa.documents
         ],
@@ -346,23 +366,41 @@ def check(
     shipped one); ``limits`` bounds the profile's size (default: io.Limits, or the
     environment)."""
     ctx = context(as_of, assume)
-    chosen = select_visas(visas, ctx, countries)
-    resolvers = resolvers or Resolvers()
     read = read_profile(profile, ctx.as_of, limits)
-    ev, built = evaluate_profiles([read.profile], ctx, chosen, resolvers)
-    resolutions = built.resolutions(0)
-    row = _Row(ev, 0)
-    results = [visa_result(v, row, ctx) for v in chosen]
-    return {
-        "version": CONTRACT_VERSION,
-        "as_of": ctx.as_of.isoformat(),
-        "assumptions": dict(ctx.assumptions),
-        "registry": resolvers.institutions.describe(),
-        "warnings": [*_input_warnings(read, resolutions), *_all_warnings(results)],
-        "no_visa_needed": _no_visa_needed(results),
-        "resolutions": _resolutions(resolutions),
-        "results": results,
-    }
+    (result,) = check_many([read], ctx, select_visas(visas, ctx, countries), resolvers)
+    return result
+
+
+def check_many(
+    people: Sequence[ProfileInput],
+    ctx: Context,
+    chosen: Sequence[Visa],
+    resolvers: Resolvers | None = None,
+) -> list[dict[str, Any]]:
+    """``check`` for several people read already, evaluated together in one columnar pass (a
+    server answering concurrent requests at once)."""
+    resolvers = resolvers or Resolvers()
+    ev, built = evaluate_profiles([read.profile for read in people], ctx, chosen, resolvers)
+    rows = _Rows(ev)
+    general = {v.code: v.benefits_on(ctx) for v in chosen}  # the same for everyone
+    answers = []
+    for index, read in enumerate(people):
+        resolutions = built.resolutions(index)
+        row = rows[index]
+        results = [visa_result(v, row, ctx, general[v.code]) for v in chosen]
+        answers.append(
+            {
+                "version": CONTRACT_VERSION,
+                "as_of": ctx.as_of.isoformat(),
+                "assumptions": dict(ctx.assumptions),
+                "registry": resolvers.institutions.describe(),
+                "warnings": [*_input_warnings(read, resolutions), *_all_warnings(results)],
+                "no_visa_needed": _no_visa_needed(results),
+                "resolutions": _resolutions(resolutions),
+                "results": results,
+            }
+        )
+    return answers
 
 
 def explain(

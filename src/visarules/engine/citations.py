@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -128,6 +128,9 @@ class Citation:
         return self.source or instrument(self.instrument).source
 
     def render(self, as_of: date | None = None) -> str:
+        return _rendered(self, as_of)
+
+    def _render(self, as_of: date | None) -> str:
         inst = instrument(self.instrument)
         parts = [inst.title_en]
         if inst.number:
@@ -155,6 +158,12 @@ class Citation:
             "translation": self.translation,
             "note": self.note,
         }
+
+
+@lru_cache(maxsize=65536)
+def _rendered(citation: Citation, as_of: date | None) -> str:
+    """A citation as one line; rendered once per date (a result renders thousands)."""
+    return citation._render(as_of)
 
 
 def cite(instrument_id: str, article: str | None = None, **kwargs: Any) -> Citation:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal
 
 import polars as pl
@@ -177,7 +178,7 @@ class Visa:
         """Every tree the visa evaluates: its conditions, those beside them, its costs."""
         return (self.root, *self.related, *(cost.due for cost in self.costs))
 
-    @property
+    @cached_property
     def assumptions(self) -> tuple[str, ...]:
         names: list[str] = list(self.beside_assumptions)
         for node in (n for tree in self.trees for n in tree.walk()):
@@ -204,10 +205,13 @@ class Visa:
             }
         return out
 
-    def benefits_for(self, ctx: Context, facts: Mapping[str, Any]) -> dict[str, Any]:
-        """The benefits on the as-of date, with those the person's facts settle filled in."""
+    def benefits_for(
+        self, ctx: Context, facts: Mapping[str, Any], general: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The benefits on the as-of date (``general``: ``benefits_on(ctx)`` computed already),
+        with those the person's facts settle filled in."""
         personal = self.terms(ctx, facts) if self.terms else {}
         for key in personal:
             if key not in BENEFIT_KEYS:
                 raise ValueError(f"{self.code}: benefit key {key!r} is not one of {BENEFIT_KEYS}")
-        return {**self.benefits_on(ctx), **personal}
+        return {**(general if general is not None else self.benefits_on(ctx)), **personal}

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from visarules import api, yamldata
 from visarules import compare as comparing
+from visarules.batch import LIST_FIELDS
 from visarules.build import Resolvers
 from visarules.errors import InputError
 from visarules.io import Limits, profile_from_data
@@ -73,8 +74,9 @@ def unflatten(form: Mapping[str, str]) -> dict[str, Any]:
         value = raw.strip() if isinstance(raw, str) else ""
         if not value or key.startswith("_"):
             continue
-        if key == "citizenship":
-            profile[key] = [c for c in re.split(r"[\s,;]+", value) if c]
+        if key in LIST_FIELDS:  # several values in one field: "IN, CA"
+            codes = [c for c in re.split(r"[,;]+" if key != "citizenship" else r"[\s,;]+", value)]
+            _put(profile, key, [c.strip() for c in codes if c.strip()])
             continue
         if key == "plan.work_permit":
             profile.setdefault("plan", {})["work_permit"] = (
