@@ -119,6 +119,7 @@ def test_chinese_page_and_statuses(server: str, page: Page, tmp_path: Path) -> N
     page.click("#submit")
     expect(page.locator("#visa-CN-K .badge")).to_have_text("符合条件")
     expect(page.locator("#visa-CN-K h2")).to_contain_text("K字签证")
+    expect(page.locator("#visa-CN-K .why")).to_contain_text("知名高校")  # the law's own words
     _shot(page, "results-zh.png", tmp_path)
 
 

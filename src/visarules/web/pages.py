@@ -23,6 +23,7 @@ from visarules import api, yamldata
 from visarules import compare as comparing
 from visarules.batch import LIST_FIELDS
 from visarules.build import Resolvers
+from visarules.catalogue import catalogue
 from visarules.errors import InputError
 from visarules.io import Limits, profile_from_data
 from visarules.web.jobs import Jobs
@@ -36,6 +37,7 @@ PURPOSES = ["tourism", "business", "exchange", "stem_exchange", "talent", "work"
 EMPLOYER_TYPES = ["company", "university", "university_affiliated_nonprofit",
                   "nonprofit_research", "government_research"]  # fmt: skip
 _URL = re.compile(r"https?://[^\s,;)]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ITEM = re.compile(r"^(?P<list>[a-z_]+)\[(?P<index>\d+)\]\.(?P<field>[a-z_.]+)$")
 
 
@@ -60,6 +62,23 @@ def linked(text: str) -> Markup:
         last = match.end()
     out.append(escape(text[last:]))
     return Markup("").join(out)
+
+
+@cache
+def _nodes() -> dict[str, Any]:
+    return {
+        node.id: node for visa in catalogue().visas for tree in visa.trees for node in tree.walk()
+    }
+
+
+def law_text(node_id: str) -> list[str]:
+    """The law's own words behind a criterion, where it quotes them in Chinese (the rules of
+    China cite the Chinese text of the clause)."""
+    node = _nodes().get(node_id)
+    if node is None:
+        return []
+    texts = [c.excerpt for c in node.citations if c.excerpt and _CJK.search(c.excerpt)]
+    return list(dict.fromkeys(texts))
 
 
 def anchor(path: str) -> str:
@@ -120,6 +139,7 @@ def install(app: FastAPI, jobs: Jobs, resolvers: Resolvers, limits: Limits) -> N
     templates.env.filters["linked"] = linked
     templates.env.filters["anchor"] = anchor
     templates.env.filters["zip_self"] = lambda values: [(v, v) for v in values]
+    templates.env.filters["law_text"] = law_text
     app.mount("/static", StaticFiles(directory=str(HERE.joinpath("static"))), name="static")
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
