@@ -8,6 +8,7 @@ import json
 import time
 from typing import Any
 
+import httpx
 import polars as pl
 import pytest
 import schemathesis
@@ -237,3 +238,26 @@ def test_serve_binds_loopback_and_logs_no_profile_data(tmp_path: Any) -> None:
     text = log.read_text()
     assert "POST /v1/check 200" in text
     assert "1987-06-05" not in text and "IIT Bombay" not in text and "visa=CN-K" not in text
+
+
+def test_concurrent_checks_are_answered_together_each_on_its_own() -> None:
+    """The batcher evaluates concurrent requests in one pass; an impossible profile among them
+    is its own 422 and the others are answered as if alone."""
+    import asyncio
+
+    impossible = {"birth_date": "2000", "education": [{"level": "bachelor", "completed": "1990"}]}
+    bodies = [IIT, impossible, {"citizenship": "FR"}, IIT, impossible, {"citizenship": "US"}]
+
+    async def send_all() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            return await asyncio.gather(
+                *(http.post("/v1/check?as_of=2025-11-01", json=body) for body in bodies)
+            )
+
+    answers = asyncio.run(send_all())
+    assert [a.status_code for a in answers] == [200, 422, 200, 200, 422, 200]
+    assert answers[1].json()["detail"][0]["loc"][0].startswith("education[0].completed")
+    for body, answer in zip(bodies, answers, strict=True):
+        if answer.status_code == 200:
+            assert answer.json() == api.check(body, as_of="2025-11-01")

@@ -115,9 +115,19 @@ def read_profile(
         raise InputError(
             "profile", f"expected a mapping of fields or a Profile, got {type(profile).__name__}"
         )
-    for problem in impossible(from_profiles([read.profile]), as_of).iter_rows(named=True):
-        raise InputError(problem["field"], problem["message"])
+    for problem in impossible_among([read], as_of).values():
+        raise problem
     return read
+
+
+def impossible_among(people: Sequence[ProfileInput], as_of: date) -> dict[int, InputError]:
+    """The people whose profile is impossible (a degree before birth ...), by position, each
+    with its first problem: checked for all of them in one pass."""
+    problems: dict[int, InputError] = {}
+    found = impossible(from_profiles([read.profile for read in people]), as_of)
+    for problem in found.iter_rows(named=True):
+        problems.setdefault(problem[ROW], InputError(problem["field"], problem["message"]))
+    return problems
 
 
 def evaluate_profiles(

@@ -13,10 +13,10 @@ start-up and shared by every request.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
+import orjson
 from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -73,11 +73,11 @@ NOT_FOUND = {"description": "No such job", "content": ERROR["content"]}
 
 
 class _Json(JSONResponse):
-    """An answer serialised once by the json module: it is already plain JSON data, so
-    FastAPI's recursive encoder (4x slower on a 360 KiB check) is not needed."""
+    """An answer serialised by orjson: it is already plain JSON data, so FastAPI's recursive
+    encoder is not needed (on a 360 KiB check: orjson ~0.5 ms, json ~2.4 ms, FastAPI ~9 ms)."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return orjson.dumps(content)
 
 
 def _problem(where: str, message: str, status: int = 422) -> JSONResponse:
@@ -155,8 +155,7 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
     ) -> JSONResponse:
         ctx = api.context(as_of, _assume(assume))
         chosen = api.select_visas(visa, ctx, countries)
-        profile = await read_profile(request)
-        read = await run_in_threadpool(api.read_profile, profile, ctx.as_of, limits)
+        read = await read_profile(request)  # checked as possible in the batch, each on its own
         return _Json(await batcher.check(read, ctx, chosen))
 
     @profile_route("/v1/explain", "The criteria tree of one visa for one person")

@@ -19,6 +19,7 @@ from visarules import api
 from visarules.build import Resolvers
 from visarules.engine.context import Context
 from visarules.engine.visa import Visa
+from visarules.errors import InputError
 from visarules.io import ProfileInput
 
 MAX_BATCH = 32
@@ -42,14 +43,17 @@ class Batcher:
         self.max_batch = max_batch
         self.queue: asyncio.Queue[_Request] | None = None
         self.worker: asyncio.Task[None] | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     async def check(
         self, read: ProfileInput, ctx: Context, chosen: tuple[Visa, ...]
     ) -> dict[str, Any]:
-        if self.queue is None or self.worker is None or self.worker.done():
+        loop = asyncio.get_running_loop()
+        if self.queue is None or self.worker is None or self.worker.done() or self.loop is not loop:
+            self.loop = loop  # one queue and one worker per event loop (a server has one)
             self.queue = asyncio.Queue()
-            self.worker = asyncio.get_running_loop().create_task(self._serve(self.queue))
-        done: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+            self.worker = loop.create_task(self._serve(self.queue))
+        done: asyncio.Future[dict[str, Any]] = loop.create_future()
         await self.queue.put(_Request(read, ctx, chosen, done))
         return await done
 
@@ -64,17 +68,30 @@ class Batcher:
             for group in groups.values():
                 await self._answer(group)
 
-    async def _answer(self, group: list[_Request]) -> None:
+    def _work(self, group: list[_Request]) -> dict[int, dict[str, Any] | InputError]:
+        """Impossible profiles (each its own 422), then everyone else in one pass."""
         first = group[0]
+        reads = [r.read for r in group]
+        outcome: dict[int, dict[str, Any] | InputError] = {}
+        outcome.update(api.impossible_among(reads, first.ctx.as_of))
+        fine = [i for i in range(len(group)) if i not in outcome]
+        answers = api.check_many([reads[i] for i in fine], first.ctx, first.chosen, self.resolvers)
+        outcome.update(zip(fine, answers, strict=True))
+        return outcome
+
+    async def _answer(self, group: list[_Request]) -> None:
         try:
-            answers = await run_in_threadpool(
-                api.check_many, [r.read for r in group], first.ctx, first.chosen, self.resolvers
-            )
+            outcome = await run_in_threadpool(self._work, group)
         except Exception as err:  # a bug: each request gets it, the batcher goes on
             for request in group:
                 if not request.done.done():
                     request.done.set_exception(err)
             return
-        for request, answer in zip(group, answers, strict=True):
-            if not request.done.done():
+        for index, request in enumerate(group):
+            if request.done.done():
+                continue
+            answer = outcome[index]
+            if isinstance(answer, InputError):
+                request.done.set_exception(answer)
+            else:
                 request.done.set_result(answer)
