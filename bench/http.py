@@ -23,11 +23,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(H
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
-import os  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
 import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import time  # noqa: E402
 from datetime import date  # noqa: E402
 from typing import Any  # noqa: E402
@@ -39,6 +35,7 @@ import gen_profiles as gen  # noqa: E402
 from visarules.batch import from_frame  # noqa: E402
 from visarules.engine.evaluate import ROW  # noqa: E402
 from visarules.web.pages import unflatten  # noqa: E402
+from visarules.web.process import served  # noqa: E402
 
 AS_OF = "2025-11-01"
 
@@ -132,32 +129,7 @@ def main() -> None:
     parser.add_argument("--profiles", type=int, default=500)
     args = parser.parse_args()
     bodies = _profiles(args.profiles)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "visarules",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                if httpx.get(f"{base}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    with served(args.workers) as (base, pid):
         httpx.post(f"{base}/v1/check?as_of={AS_OF}", json=bodies[0], timeout=60)  # warm each path
         print(
             f"{args.clients} clients, {args.seconds:.0f} s each, {args.workers} server workers, "
@@ -167,9 +139,8 @@ def main() -> None:
         floor = asyncio.run(_load(base, "/healthz", None, args.clients, min(args.seconds, 10)))
         _row("peer: GET /healthz, requests/s", f"{floor['rps']:,.0f}")
         _row("peer: GET /healthz, p99 ms", f"{floor['p99']:.1f}")
-        got = asyncio.run(
-            _load(base, f"/v1/check?as_of={AS_OF}", bodies, args.clients, args.seconds)
-        )
+        route = f"/v1/check?as_of={AS_OF}"
+        got = asyncio.run(_load(base, route, bodies, args.clients, args.seconds))
         _row("POST /v1/check, requests", f"{got['requests']:,}")
         _row("POST /v1/check, requests/s", f"{got['rps']:,.1f}", "400", f"{got['rps'] / 400:.2f}")
         _row("POST /v1/check, p50 ms", f"{got['p50']:.1f}")
@@ -177,10 +148,7 @@ def main() -> None:
         _row("POST /v1/check, max ms", f"{got['max']:.1f}")
         _row("POST /v1/check, errors", f"{got['errors']:,}", "0")
         _row("  check / healthz, requests/s", f"{got['rps'] / floor['rps']:.3f}")
-        _row("server peak memory, MB", f"{_peak_kib(server.pid) / 1024:,.0f}")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        _row("server peak memory, MB", f"{_peak_kib(pid) / 1024:,.0f}")
 
 
 if __name__ == "__main__":

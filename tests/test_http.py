@@ -26,6 +26,7 @@ from visarules import api
 from visarules.batch import flatten
 from visarules.io import Limits
 from visarules.web.app import create_app
+from visarules.web.process import served
 
 app = create_app()
 client = TestClient(app)
@@ -205,36 +206,11 @@ def test_every_operation_against_its_openapi(case: Any) -> None:
 
 def test_serve_binds_loopback_and_logs_no_profile_data(tmp_path: Any) -> None:
     """A real server process: the API answers, and the log has routes and timings only."""
-    import socket
-    import subprocess
-    import sys
-
-    import httpx
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = tmp_path / "server.log"
-    with log.open("w") as handle:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "visarules", "serve", "--port", str(port)],
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+    with log.open("w") as handle, served(output=handle) as (base, _):
         secret = {**IIT, "birth_date": "1987-06-05"}
         got = httpx.post(f"{base}/v1/check?visa=CN-K", json=secret, timeout=30)
         assert got.status_code == 200 and got.json()["results"][0]["visa"] == "CN-K"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     text = log.read_text()
     assert "POST /v1/check 200" in text
     assert "1987-06-05" not in text and "IIT Bombay" not in text and "visa=CN-K" not in text
