@@ -237,3 +237,12 @@ def test_concurrent_checks_are_answered_together_each_on_its_own() -> None:
     for body, answer in zip(bodies, answers, strict=True):
         if answer.status_code == 200:
             assert answer.json() == api.check(body, as_of="2025-11-01")
+
+
+def test_an_answer_later_than_the_time_limit_is_503(monkeypatch: pytest.MonkeyPatch) -> None:
+    import visarules.web.app as web
+
+    monkeypatch.setattr(web, "REQUEST_SECONDS", 1e-6)
+    got = client.post("/v1/explain?visa=CN-K", json=IIT)
+    assert got.status_code == 503 and got.headers["retry-after"] == "5"
+    assert got.json()["detail"][0]["type"] == "timeout"

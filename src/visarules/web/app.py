@@ -13,8 +13,10 @@ start-up and shared by every request.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Annotated, Any
+import asyncio
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import FastAPI, Query, Request
@@ -35,7 +37,7 @@ from visarules.web.batcher import Batcher
 from visarules.web.jobs import UPLOAD_MAX_BYTES, Jobs
 from visarules.web.limits import AccessLog, BodyLimit
 
-JSON_OBJECT: dict[str, Any] = {"type": "object"}
+T = TypeVar("T")
 ERROR = {
     "description": "Bad input: the field and the problem",
     "content": {
@@ -78,6 +80,21 @@ class _Json(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content)
+
+
+REQUEST_SECONDS = float(os.environ.get("VISARULES_REQUEST_SECONDS", 30))
+
+
+class TooSlow(Exception):
+    pass
+
+
+async def _in_time(work: Awaitable[T]) -> T:
+    """An answer within the time limit, else 503 (the server is overloaded: retry later)."""
+    try:
+        return await asyncio.wait_for(work, REQUEST_SECONDS)
+    except TimeoutError:
+        raise TooSlow from None
 
 
 def _problem(where: str, message: str, status: int = 422) -> JSONResponse:
@@ -123,6 +140,15 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
     async def input_error(request: Request, err: InputError) -> JSONResponse:
         return _problem(err.where, err.problem)
 
+    @app.exception_handler(TooSlow)
+    async def too_slow(request: Request, err: TooSlow) -> JSONResponse:
+        detail = f"no answer within {REQUEST_SECONDS:g} s; try again"
+        return JSONResponse(
+            {"detail": [{"loc": [], "msg": detail, "type": "timeout"}]},
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
+
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, err: RequestValidationError) -> JSONResponse:
         first = err.errors()[0]
@@ -156,7 +182,7 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
         ctx = api.context(as_of, _assume(assume))
         chosen = api.select_visas(visa, ctx, countries)
         read = await read_profile(request)  # checked as possible in the batch, each on its own
-        return _Json(await batcher.check(read, ctx, chosen))
+        return _Json(await _in_time(batcher.check(read, ctx, chosen)))
 
     @profile_route("/v1/explain", "The criteria tree of one visa for one person")
     async def explain(
@@ -166,13 +192,14 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
         assume: ASSUME = None,
     ) -> JSONResponse:
         profile = await read_profile(request)
-        return _Json(
-            await run_in_threadpool(
+        answer = await _in_time(
+            run_in_threadpool(
                 lambda: api.explain(
                     profile, visa, as_of=as_of, assume=_assume(assume), resolvers=resolvers
                 )
             )
         )
+        return _Json(answer)
 
     @profile_route("/v1/compare", "Visas of several countries side by side")
     async def compare(
@@ -184,15 +211,17 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
         context: Annotated[bool, Query(description="Add public figures")] = False,
     ) -> JSONResponse:
         profile = await read_profile(request)
-        answer = await run_in_threadpool(
-            lambda: api.compare(
-                profile,
-                countries=countries or "CN,US",
-                as_of=as_of,
-                visas=visa,
-                assume=_assume(assume),
-                context=context,
-                resolvers=resolvers,
+        answer = await _in_time(
+            run_in_threadpool(
+                lambda: api.compare(
+                    profile,
+                    countries=countries or "CN,US",
+                    as_of=as_of,
+                    visas=visa,
+                    assume=_assume(assume),
+                    context=context,
+                    resolvers=resolvers,
+                )
             )
         )
         return _Json(answer)
@@ -200,8 +229,8 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
     @profile_route("/v1/points", "China's work-permit points, item by item")
     async def points(request: Request, as_of: AS_OF = None, assume: ASSUME = None) -> Any:
         profile = await read_profile(request)
-        return await run_in_threadpool(
-            lambda: api.points(profile, as_of=as_of, assume=_assume(assume))
+        return await _in_time(
+            run_in_threadpool(lambda: api.points(profile, as_of=as_of, assume=_assume(assume)))
         )
 
     async def resolve_body(request: Request) -> Mapping[str, Any]:
