@@ -45,6 +45,7 @@ POSTS = [
     "/v1/resolve/institution",
     "/v1/resolve/field",
     "/v1/resolve/degree",
+    "/v1/screen",
 ]
 
 
