@@ -311,10 +311,11 @@ def _mask(terms: list[_Term]) -> tuple[pl.Expr, list[str]]:
     return (pl.sum_horizontal(bits) if bits else pl.lit(0, dtype=pl.UInt64)), paths
 
 
-def _decoded(masks: pl.Series, paths: list[str]) -> dict[int, list[str]]:
+def _decoded(distinct: Iterable[int | None], paths: list[str]) -> dict[int, list[str]]:
     return {
         int(mask): [p for i, p in enumerate(paths) if mask >> i & 1]
-        for mask in masks.unique().drop_nulls()
+        for mask in distinct
+        if mask is not None
     }
 
 
@@ -336,12 +337,15 @@ def missing(ev: Evaluation, targets: Sequence[tuple[str, Node]]) -> pl.DataFrame
                 item_work.setdefault(fa.collection.name, []).append((key, inner, relevant))
     relevance = [r.alias(f"rel:{key}") for work in item_work.values() for key, _, r in work]
     masks = ev.persons.select(ROW, *person_masks, *relevance)
+    # every target's distinct masks in one query (a few hundred values, even for a million rows)
+    distinct = masks.select(pl.col(t).unique().implode() for t in person_paths).row(0)
+    uniques = dict(zip(person_paths, distinct, strict=True))
     listed = masks.select(
         ROW,
         *(
             pl.col(target)
             .replace_strict(
-                {m: SEPARATOR.join(ps) for m, ps in _decoded(masks[target], paths).items()},
+                {m: SEPARATOR.join(ps) for m, ps in _decoded(uniques[target], paths).items()},
                 default="",
                 return_dtype=pl.String,
             )
