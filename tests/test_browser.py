@@ -78,6 +78,8 @@ def test_english_k_case_with_a_citation_link(server: str, page: Page, tmp_path: 
     _fill_k_case(page)
     read_as = page.locator('.read-as[data-for="f-education-0-institution"]')
     expect(read_as).to_contain_text("Tsinghua University")  # what "清華大學" was read as
+    page.locator("#f-citizenship").scroll_into_view_if_needed()
+    page.evaluate("window.scrollTo(0, 0)")
     _shot(page, "form-en.png", tmp_path)
     page.click("#submit")
     badge = page.locator("#visa-CN-K .badge")
