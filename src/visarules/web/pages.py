@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -26,16 +26,24 @@ from visarules.build import Resolvers
 from visarules.catalogue import catalogue
 from visarules.errors import InputError
 from visarules.io import Limits, profile_from_data
+from visarules.profile import JobOffer, Purpose
 from visarules.web.jobs import Jobs
 
 HERE = resources.files(__package__)
 LANGUAGES = ("en", "zh")
-ROWS = 3  # degree and job rows in the form without JavaScript (more with it)
-PURPOSES = ["tourism", "business", "exchange", "stem_exchange", "talent", "work", "study",
-            "family_visit", "family_reunion", "private", "transit", "journalism",
-            "entrepreneurship"]  # fmt: skip
-EMPLOYER_TYPES = ["company", "university", "university_affiliated_nonprofit",
-                  "nonprofit_research", "government_research"]  # fmt: skip
+FORM_ROWS = 3  # degree and job rows in the form without JavaScript (more with it)
+
+
+def _choices(annotation: Any) -> list[str]:
+    """The values a profile field allows (its Literal), for a select list."""
+    found: list[str] = []
+    for arg in get_args(annotation):
+        found += [arg] if isinstance(arg, str) else _choices(arg)
+    return found
+
+
+PURPOSES = _choices(Purpose)
+EMPLOYER_TYPES = _choices(JobOffer.model_fields["employer_type"].annotation)
 _URL = re.compile(r"https?://[^\s,;)]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ITEM = re.compile(r"^(?P<list>[a-z_]+)\[(?P<index>\d+)\]\.(?P<field>[a-z_.]+)$")
@@ -153,7 +161,7 @@ def install(app: FastAPI, jobs: Jobs, resolvers: Resolvers, limits: Limits) -> N
                 "lang": lang,
                 "other": other,
                 "t": t,
-                "rows": ROWS,
+                "rows": FORM_ROWS,
                 "purposes": PURPOSES,
                 "employer_types": EMPLOYER_TYPES,
                 **context,
