@@ -146,7 +146,9 @@ def install(app: FastAPI, jobs: Jobs, resolvers: Resolvers, limits: Limits) -> N
     templates = Jinja2Templates(directory=str(HERE.joinpath("templates")))
     templates.env.filters["linked"] = linked
     templates.env.filters["anchor"] = anchor
-    templates.env.filters["zip_self"] = lambda values: [(v, v) for v in values]
+    templates.env.filters["labelled"] = lambda values, t, prefix: [
+        (v, t.get(prefix + v, v)) for v in values
+    ]
     templates.env.filters["law_text"] = law_text
     app.mount("/static", StaticFiles(directory=str(HERE.joinpath("static"))), name="static")
 
