@@ -59,3 +59,14 @@ def test_instruments_have_titles_and_kinds() -> None:
     for inst in instruments().values():
         assert inst.title_en and inst.kind
         assert inst.url is None or inst.url.startswith(("http://", "https://"))
+
+
+def test_every_direct_fact_is_a_column_of_the_tables() -> None:
+    """A fact declared ``direct`` is copied from the tables' column of its path."""
+    from visarules.facts import PERSON_FACTS
+    from visarules.tables import PERSON_COLUMNS
+
+    for fact in PERSON_FACTS:
+        if fact.direct:
+            assert fact.path in PERSON_COLUMNS, fact.name
+            assert fact.columns == (fact.name,), fact.name

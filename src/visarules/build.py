@@ -22,6 +22,7 @@ from visarules.facts import (
     COLLECTIONS,
     ITEM_SCHEMAS,
     LEVEL_WORDS,
+    PERSON_FACTS,
     PERSON_SCHEMA,
     UNKNOWN_PLACE,
 )
@@ -526,90 +527,40 @@ def _places(persons: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
 
 
 def _person_columns(lookups: Lookups, as_of: date) -> list[pl.Expr]:
+    """The facts of one row per person: those that are a profile field as it is (declared
+    ``direct`` in facts.py), and those computed here."""
     birth_e, birth_l = _partial_bounds(pl.col("birth_date"))
     year = pl.col("birth_year").cast(pl.Int32)
     intended, stay = pl.col("plan.intended_study_days"), pl.col("plan.stay_days")
     return [
         pl.col(ROW),
         *(pl.col(known_column(c.name)) for c in COLLECTIONS),
-        pl.col("citizenship"),
+        *(pl.col(fact.path).alias(fact.name) for fact in PERSON_FACTS if fact.direct),
         pl.coalesce(birth_e, pl.date(year, 1, 1)).alias("birth_earliest"),
         pl.coalesce(birth_l, pl.date(year, 12, 31)).alias("birth_latest"),
-        pl.col("former_chinese_national"),
-        pl.col("plan.purpose").alias("purpose"),
-        stay.alias("stay_days"),
-        pl.col("plan.passport_type").alias("passport_type"),
         # the study's own length, else the stay's (a study length of 0 is not one)
         pl.when(intended.is_null() | (intended == 0))
         .then(stay)
         .otherwise(intended)
         .alias("study_days"),
-        pl.col("plan.invitation.from").alias("invitation_from"),
-        pl.col("plan.work_permit").alias("work_permit"),
-        pl.col("plan.high_end_talent_confirmation").alias("talent_confirmation"),
-        pl.col("plan.admission_letter").alias("admission_letter"),
-        pl.col("plan.annual_months_in_destination").alias("annual_months"),
-        pl.col("plan.work_region").alias("work_region"),
         pl.when(pl.col("plan.job_offer.salary.currency") == "CNY")
         .then(pl.col("plan.job_offer.salary.amount"))
         .alias("salary_cny"),
-        pl.col("plan.onward_ticket").alias("onward_ticket"),
-        pl.col("plan.arriving_from").alias("arriving_from"),
-        pl.col("plan.onward_to").alias("onward_to"),
         _ports("plan.entry_port", lookups).alias("entry_port"),
         _ports("plan.exit_port", lookups).alias("exit_port"),
-        pl.col("plan.media_approval").alias("media_approval"),
-        pl.col("plan.permanent_residence_confirmation").alias("pr_confirmation"),
-        pl.col("achievements.major_international_award").alias("major_award"),
-        pl.col("achievements.talent_programme").alias("talent_programme"),
-        pl.col("achievements.patents").alias("patents"),
         *_us_columns(as_of),
     ]
 
 
 def _us_columns(as_of: date) -> list[pl.Expr]:
-    """The facts of US petitions and talent categories."""
+    """The computed facts of US petitions."""
     offer = pl.col("plan.job_offer")
     country = pl.col("plan.job_offer.country")
     filed_e, filed_l = _partial_bounds(pl.col("plan.petition_filed_on"))
     petition_e = pl.coalesce(filed_e, pl.lit(as_of))
     petition_l = pl.coalesce(filed_l, pl.lit(as_of))
     est_e, est_l = _partial_bounds(pl.col("plan.job_offer.employer_established"))
-    plain = {
-        "plan.job_offer.employer_type": "offer_employer_type",
-        "plan.job_offer.position": "offer_position",
-        "plan.job_offer.wage_level": "offer_wage_level",
-        "plan.job_offer.requires_bachelor": "offer_requires_bachelor",
-        "plan.job_offer.degree_related": "offer_degree_related",
-        "plan.job_offer.capacity": "offer_capacity",
-        "plan.job_offer.e_verify": "offer_e_verify",
-        "plan.petition_type": "petition_type",
-        "plan.beneficiary_location": "beneficiary_location",
-        "plan.valid_h1b_visa": "valid_h1b_visa",
-        "plan.consular_notification": "consular_notification",
-        "plan.in_valid_status": "in_valid_status",
-        "plan.us_status": "us_status",
-        "plan.f1_full_academic_year": "f1_full_academic_year",
-        "plan.on_post_completion_opt": "on_post_completion_opt",
-        "plan.stem_opt_extensions_used": "stem_opt_extensions_used",
-        "plan.endeavor.national_importance": "niw_national_importance",
-        "plan.endeavor.well_positioned": "niw_well_positioned",
-        "plan.endeavor.waiver_beneficial": "niw_waiver_beneficial",
-        "achievements.awards": "lesser_awards",
-        "achievements.publications": "publications",
-        "achievements.memberships_requiring_achievement": "memberships",
-        "achievements.judged_others_work": "judging",
-        "achievements.media_coverage": "media_coverage",
-        "achievements.original_contributions_of_major_significance": "major_contributions",
-        "achievements.original_research_contributions": "research_contributions",
-        "achievements.critical_role_at_distinguished_organisation": "critical_role",
-        "achievements.high_salary_relative_to_field": "high_salary",
-        "achievements.commercial_success_in_performing_arts": "performing_arts_success",
-        "achievements.artistic_exhibitions": "artistic_exhibitions",
-        "achievements.exceptional_ability_criteria": "exceptional_ability_criteria",
-    }
     return [
-        *(pl.col(path).alias(name) for path, name in plain.items()),
         pl.when(offer.not_())
         .then(False)
         .when(country.is_not_null())

@@ -38,8 +38,13 @@ def _fact(name: str, path: str, dtype: Any, description: str, **kw: Any) -> Fact
     return Fact(name=name, path=path, dtype=dtype, description=description, **kw)
 
 
+def _direct(name: str, path: str, dtype: Any, description: str, **kw: Any) -> Fact:
+    """A fact that is the profile field as the tables hold it (build.py copies the column)."""
+    return _fact(name, path, dtype, description, direct=True, **kw)
+
+
 # --- person facts -------------------------------------------------------------------------
-CITIZENSHIP = _fact("citizenship", "citizenship", pl.List(pl.String), "nationalities (ISO codes)")
+CITIZENSHIP = _direct("citizenship", "citizenship", pl.List(pl.String), "nationalities (ISO codes)")
 BIRTH = _fact(
     "birth",
     "birth_date",
@@ -49,12 +54,12 @@ BIRTH = _fact(
     known_when=lambda: _range_known("birth_earliest", "birth_latest"),
     sources=("birth_date", "birth_year"),
 )
-FORMER_CN = _fact(
+FORMER_CN = _direct(
     "former_chinese_national", "former_chinese_national", pl.Boolean, "once a Chinese national"
 )
-PURPOSE = _fact("purpose", "plan.purpose", pl.String, "purpose of the trip")
-STAY_DAYS = _fact("stay_days", "plan.stay_days", pl.Int64, "intended stay in days")
-PASSPORT = _fact(
+PURPOSE = _direct("purpose", "plan.purpose", pl.String, "purpose of the trip")
+STAY_DAYS = _direct("stay_days", "plan.stay_days", pl.Int64, "intended stay in days")
+PASSPORT = _direct(
     "passport_type",
     "plan.passport_type",
     pl.String,
@@ -64,25 +69,25 @@ PASSPORT = _fact(
 STUDY_DAYS = _fact(
     "study_days", "plan.intended_study_days", pl.Int64, "intended length of study in days"
 )
-INVITATION = _fact("invitation_from", "plan.invitation.from", pl.String, "who invites")
-WORK_PERMIT = _fact(
+INVITATION = _direct("invitation_from", "plan.invitation.from", pl.String, "who invites")
+WORK_PERMIT = _direct(
     "work_permit",
     "plan.work_permit",
     pl.String,
     "work-permit notice held: A / B / C, 'yes' (class not given) or 'none'",
     sources=("plan.work_permit.category",),
 )
-TALENT_LETTER = _fact(
+TALENT_LETTER = _direct(
     "talent_confirmation",
     "plan.high_end_talent_confirmation",
     pl.Boolean,
     "holds a Confirmation Letter of Foreign High-end Talent",
 )
-ADMISSION = _fact("admission_letter", "plan.admission_letter", pl.Boolean, "admission notice")
-ANNUAL_MONTHS = _fact(
+ADMISSION = _direct("admission_letter", "plan.admission_letter", pl.Boolean, "admission notice")
+ANNUAL_MONTHS = _direct(
     "annual_months", "plan.annual_months_in_destination", pl.Float64, "months a year in China"
 )
-WORK_REGION = _fact("work_region", "plan.work_region", pl.String, "region of work in China")
+WORK_REGION = _direct("work_region", "plan.work_region", pl.String, "region of work in China")
 SALARY_CNY = _fact(
     "salary_cny",
     "plan.job_offer.salary",
@@ -90,9 +95,11 @@ SALARY_CNY = _fact(
     "annual salary offered by the Chinese employer, in CNY (null if in another currency)",
     sources=("plan.job_offer.salary.amount", "plan.job_offer.salary.currency"),
 )
-ONWARD_TICKET = _fact("onward_ticket", "plan.onward_ticket", pl.Boolean, "confirmed onward ticket")
-ARRIVING_FROM = _fact("arriving_from", "plan.arriving_from", pl.String, "country arriving from")
-ONWARD_TO = _fact("onward_to", "plan.onward_to", pl.String, "country travelling on to")
+ONWARD_TICKET = _direct(
+    "onward_ticket", "plan.onward_ticket", pl.Boolean, "confirmed onward ticket"
+)
+ARRIVING_FROM = _direct("arriving_from", "plan.arriving_from", pl.String, "country arriving from")
+ONWARD_TO = _direct("onward_to", "plan.onward_to", pl.String, "country travelling on to")
 
 
 def _one_port(column: str) -> Callable[[], pl.Expr]:
@@ -129,10 +136,10 @@ TRANSIT_PLACES = _fact(
         .list.any()
     ).fill_null(False),
 )
-MEDIA_APPROVAL = _fact(
+MEDIA_APPROVAL = _direct(
     "media_approval", "plan.media_approval", pl.Boolean, "approval under the foreign-media rules"
 )
-PR_CONFIRMATION = _fact(
+PR_CONFIRMATION = _direct(
     "pr_confirmation",
     "plan.permanent_residence_confirmation",
     pl.Boolean,
@@ -145,19 +152,19 @@ HSK = _fact(
     "highest HSK level held (0 = none)",
     sources=("languages[].language", "languages[].test", "languages[].level"),
 )
-MAJOR_AWARD = _fact(
+MAJOR_AWARD = _direct(
     "major_award",
     "achievements.major_international_award",
     pl.Boolean,
     "holds a major international award",
 )
-TALENT_PROGRAMME = _fact(
+TALENT_PROGRAMME = _direct(
     "talent_programme",
     "achievements.talent_programme",
     pl.Boolean,
     "selected for a Chinese talent programme",
 )
-PATENTS = _fact("patents", "achievements.patents", pl.Int64, "number of patents")
+PATENTS = _direct("patents", "achievements.patents", pl.Int64, "number of patents")
 HIGHEST_LEVEL = _fact(
     "highest_level",
     "education",
@@ -220,31 +227,31 @@ OFFER_US = _fact(
     "has a job offer from an employer in the US (false: no offer, or one elsewhere)",
     sources=("plan.job_offer", "plan.job_offer.country"),
 )
-OFFER_EMPLOYER_TYPE = _fact(
+OFFER_EMPLOYER_TYPE = _direct(
     "offer_employer_type", "plan.job_offer.employer_type", pl.String, "kind of offering employer"
 )
-OFFER_POSITION = _fact(
+OFFER_POSITION = _direct(
     "offer_position", "plan.job_offer.position", pl.String, "kind of position (tenure_track ...)"
 )
-OFFER_WAGE_LEVEL = _fact(
+OFFER_WAGE_LEVEL = _direct(
     "offer_wage_level", "plan.job_offer.wage_level", pl.String, "US OEWS wage level I-IV"
 )
-OFFER_REQUIRES_BACHELOR = _fact(
+OFFER_REQUIRES_BACHELOR = _direct(
     "offer_requires_bachelor",
     "plan.job_offer.requires_bachelor",
     pl.Boolean,
     "the job requires a bachelor's or higher in a specific specialty",
 )
-OFFER_DEGREE_RELATED = _fact(
+OFFER_DEGREE_RELATED = _direct(
     "offer_degree_related",
     "plan.job_offer.degree_related",
     pl.Boolean,
     "the person's degree is in a specialty directly related to the job (as asserted)",
 )
-OFFER_CAPACITY = _fact(
+OFFER_CAPACITY = _direct(
     "offer_capacity", "plan.job_offer.capacity", pl.String, "managerial / executive / other"
 )
-OFFER_E_VERIFY = _fact(
+OFFER_E_VERIFY = _direct(
     "offer_e_verify", "plan.job_offer.e_verify", pl.Boolean, "employer enrolled in E-Verify"
 )
 OFFER_EMPLOYER_ONE_YEAR = _fact(
@@ -254,7 +261,7 @@ OFFER_EMPLOYER_ONE_YEAR = _fact(
     "the offering employer has done business for at least a year by the petition date",
     sources=("plan.job_offer.employer_established", "plan.petition_filed_on"),
 )
-PETITION_TYPE = _fact("petition_type", "plan.petition_type", pl.String, "kind of US petition")
+PETITION_TYPE = _direct("petition_type", "plan.petition_type", pl.String, "kind of US petition")
 PETITION_DATE = _fact(
     "petition_date",
     "plan.petition_filed_on",
@@ -264,17 +271,17 @@ PETITION_DATE = _fact(
     columns=("petition_earliest", "petition_latest"),
     known_when=lambda: _range_known("petition_earliest", "petition_latest"),
 )
-LOCATION = _fact(
+LOCATION = _direct(
     "beneficiary_location", "plan.beneficiary_location", pl.String, "inside_us / outside_us"
 )
-VALID_H1B_VISA = _fact("valid_h1b_visa", "plan.valid_h1b_visa", pl.Boolean, "valid H-1B visa")
-CONSULAR = _fact(
+VALID_H1B_VISA = _direct("valid_h1b_visa", "plan.valid_h1b_visa", pl.Boolean, "valid H-1B visa")
+CONSULAR = _direct(
     "consular_notification",
     "plan.consular_notification",
     pl.Boolean,
     "the petition asks for consular, port-of-entry or pre-flight notification",
 )
-IN_VALID_STATUS = _fact(
+IN_VALID_STATUS = _direct(
     "in_valid_status", "plan.in_valid_status", pl.Boolean, "in valid status inside the US"
 )
 PAYMENT_EXCEPTION = _fact(
@@ -284,101 +291,101 @@ PAYMENT_EXCEPTION = _fact(
     "holds a national-interest exception from the Proclamation 10973 payment (absent: none)",
     known_when=lambda: pl.lit(True),  # granted to the person before filing: a holder knows
 )
-US_STATUS = _fact("us_status", "plan.us_status", pl.String, "current US status (F-1 ...)")
-F1_YEAR = _fact(
+US_STATUS = _direct("us_status", "plan.us_status", pl.String, "current US status (F-1 ...)")
+F1_YEAR = _direct(
     "f1_full_academic_year",
     "plan.f1_full_academic_year",
     pl.Boolean,
     "enrolled full time in F-1 status for one full academic year",
 )
-ON_OPT = _fact(
+ON_OPT = _direct(
     "on_post_completion_opt",
     "plan.on_post_completion_opt",
     pl.Boolean,
     "now on post-completion OPT",
 )
-STEM_OPT_USED = _fact(
+STEM_OPT_USED = _direct(
     "stem_opt_extensions_used",
     "plan.stem_opt_extensions_used",
     pl.Int64,
     "STEM OPT extensions already granted",
 )
-NIW_IMPORTANCE = _fact(
+NIW_IMPORTANCE = _direct(
     "niw_national_importance",
     "plan.endeavor.national_importance",
     pl.Boolean,
     "endeavor of substantial merit and national importance (Dhanasar prong 1)",
 )
-NIW_POSITIONED = _fact(
+NIW_POSITIONED = _direct(
     "niw_well_positioned",
     "plan.endeavor.well_positioned",
     pl.Boolean,
     "well positioned to advance the endeavor (Dhanasar prong 2)",
 )
-NIW_BALANCE = _fact(
+NIW_BALANCE = _direct(
     "niw_waiver_beneficial",
     "plan.endeavor.waiver_beneficial",
     pl.Boolean,
     "on balance beneficial to waive the job offer (Dhanasar prong 3)",
 )
-LESSER_AWARDS = _fact(
+LESSER_AWARDS = _direct(
     "lesser_awards", "achievements.awards", pl.Boolean, "holds a lesser recognised prize"
 )
-PUBLICATIONS = _fact(
+PUBLICATIONS = _direct(
     "publications", "achievements.publications", pl.Int64, "scholarly articles authored"
 )
-MEMBERSHIPS = _fact(
+MEMBERSHIPS = _direct(
     "memberships",
     "achievements.memberships_requiring_achievement",
     pl.Boolean,
     "member of associations requiring outstanding achievement",
 )
-JUDGING = _fact(
+JUDGING = _direct(
     "judging", "achievements.judged_others_work", pl.Boolean, "has judged the work of others"
 )
-MEDIA = _fact(
+MEDIA = _direct(
     "media_coverage",
     "achievements.media_coverage",
     pl.Boolean,
     "published material about the person in professional or major media",
 )
-MAJOR_CONTRIBUTIONS = _fact(
+MAJOR_CONTRIBUTIONS = _direct(
     "major_contributions",
     "achievements.original_contributions_of_major_significance",
     pl.Boolean,
     "original contributions of major significance",
 )
-RESEARCH_CONTRIBUTIONS = _fact(
+RESEARCH_CONTRIBUTIONS = _direct(
     "research_contributions",
     "achievements.original_research_contributions",
     pl.Boolean,
     "original scientific or scholarly research contributions to the field",
 )
-CRITICAL_ROLE = _fact(
+CRITICAL_ROLE = _direct(
     "critical_role",
     "achievements.critical_role_at_distinguished_organisation",
     pl.Boolean,
     "leading or critical role for distinguished organisations",
 )
-HIGH_SALARY = _fact(
+HIGH_SALARY = _direct(
     "high_salary",
     "achievements.high_salary_relative_to_field",
     pl.Boolean,
     "high salary relative to others in the field",
 )
-PERFORMING_ARTS = _fact(
+PERFORMING_ARTS = _direct(
     "performing_arts_success",
     "achievements.commercial_success_in_performing_arts",
     pl.Boolean,
     "commercial success in the performing arts",
 )
-EXHIBITIONS = _fact(
+EXHIBITIONS = _direct(
     "artistic_exhibitions",
     "achievements.artistic_exhibitions",
     pl.Boolean,
     "work displayed at artistic exhibitions",
 )
-EXCEPTIONAL_CRITERIA = _fact(
+EXCEPTIONAL_CRITERIA = _direct(
     "exceptional_ability_criteria",
     "achievements.exceptional_ability_criteria",
     pl.Int64,

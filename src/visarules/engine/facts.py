@@ -40,6 +40,8 @@ class Fact:
     # The profile fields it is computed from, where more than ``path`` (the table of fields
     # says which rules read each one).
     sources: tuple[str, ...] = ()
+    # The column is the profile field ``path`` as the tables hold it, copied (no computation).
+    direct: bool = False
 
     def __post_init__(self) -> None:
         if not self.columns:
