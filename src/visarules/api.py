@@ -10,6 +10,7 @@ The dictionaries returned are the JSON of CONTRACT.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,7 +18,7 @@ import polars as pl
 
 from visarules.build import BuiltFacts, Resolution, Resolvers, build_facts, impossible
 from visarules.catalogue import Catalogue, catalogue
-from visarules.engine.assumptions import AssumptionError
+from visarules.engine.assumptions import AssumptionError, parse_assume
 from visarules.engine.context import Context
 from visarules.engine.evaluate import (
     ITEM,
@@ -52,6 +53,15 @@ def parse_as_of(value: str | date | None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError("--as-of", f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def assumptions_from(pairs: Iterable[str] | None, where: str = "--assume") -> dict[str, str]:
+    """``["cn.k.age_limit=45"]`` → a mapping for ``assume=``; a malformed pair is an error
+    naming ``where`` (the option or query parameter it came in)."""
+    try:
+        return parse_assume(pairs or [])
+    except AssumptionError as err:
+        raise InputError(where, str(err)) from None
 
 
 def context(as_of: str | date | None = None, assume: Mapping[str, str] | None = None) -> Context:
@@ -143,15 +153,12 @@ def evaluate_profiles(
 # --- one person -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
 class _Row:
     """One person's values in an evaluation, with their items."""
 
-    def __init__(self, ev: Evaluation, row: int) -> None:
-        self.values = ev.persons.filter(pl.col(ROW) == row).row(0, named=True)
-        self.items = {
-            name: frame.filter(pl.col(ROW) == row).sort(ITEM).to_dicts()
-            for name, frame in ev.items.items()
-        }
+    values: dict[str, Any]
+    items: dict[str, list[dict[str, Any]]]
 
 
 class _Rows:
@@ -167,10 +174,9 @@ class _Rows:
             self.items[name] = grouped
 
     def __getitem__(self, row: int) -> _Row:
-        one = _Row.__new__(_Row)
-        one.values = self.persons[row]
-        one.items = {name: grouped.get(row, []) for name, grouped in self.items.items()}
-        return one
+        return _Row(
+            self.persons[row], {name: grouped.get(row, []) for name, grouped in self.items.items()}
+        )
 
 
 def _kind(node: Node) -> str:
@@ -445,7 +451,7 @@ def explain(
     read = read_profile(profile, ctx.as_of, limits)
     ev, built = evaluate_profiles([read.profile], ctx, [chosen], resolvers)
     resolutions = built.resolutions(0)
-    row = _Row(ev, 0)
+    row = _Rows(ev)[0]
     result = visa_result(chosen, row, ctx)
     result["warnings"] = [*_input_warnings(read, resolutions), *result["warnings"]]
     result["tree"] = _tree(chosen.root, row, ctx)

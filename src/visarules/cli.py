@@ -25,7 +25,7 @@ from visarules import api, contract
 from visarules import screen as screening
 from visarules.build import Resolvers
 from visarules.catalogue import catalogue
-from visarules.engine.assumptions import AssumptionError, parse_assume
+from visarules.engine.assumptions import AssumptionError
 from visarules.errors import InputError
 from visarules.io import ProfileInput, load_profile
 from visarules.profile import Profile
@@ -100,10 +100,7 @@ def _profile(source: str) -> ProfileInput:
 
 
 def _assume(pairs: list[str] | None) -> dict[str, str]:
-    try:
-        return parse_assume(pairs or [])
-    except AssumptionError as problem:
-        raise InputError("--assume", str(problem)) from None
+    return api.assumptions_from(pairs)
 
 
 def _print_json(data: Any) -> None:

@@ -66,10 +66,15 @@ def compare(
         key=lambda r: (order.get(r["visa"][:2], 99), STATUS_ORDER[r["status"]], r["visa"])
     )
     result["countries"] = list(chosen)
-    result["table"] = {row: {r["visa"]: cell(r, row) for r in result["results"]} for row in ROWS}
+    result["table"] = table_of(result["results"])
     if context:
         result["context"] = context_for(chosen, [r["visa"] for r in result["results"]])
     return result
+
+
+def table_of(results: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, str]]:
+    """Field → visa → the cell's text, for these results in their order."""
+    return {row: {r["visa"]: cell(r, row) for r in results} for row in ROWS}
 
 
 def cell(result: Mapping[str, Any], row: str) -> str:

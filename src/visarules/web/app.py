@@ -27,7 +27,6 @@ from fastapi.responses import JSONResponse
 from visarules import __version__, api
 from visarules.build import Resolvers
 from visarules.catalogue import catalogue
-from visarules.engine.assumptions import AssumptionError, parse_assume
 from visarules.errors import InputError
 from visarules.io import Limits, parse_document, profile_from_data
 from visarules.profile import Profile
@@ -35,7 +34,7 @@ from visarules.resolve.institutions import registry
 from visarules.web import pages
 from visarules.web.batcher import Batcher
 from visarules.web.jobs import UPLOAD_MAX_BYTES, Jobs
-from visarules.web.limits import AccessLog, BodyLimit
+from visarules.web.limits import AccessLog, BodyLimit, problem
 
 T = TypeVar("T")
 ERROR = {
@@ -97,18 +96,12 @@ async def _in_time(work: Awaitable[T]) -> T:
         raise TooSlow from None
 
 
-def _problem(where: str, message: str, status: int = 422) -> JSONResponse:
-    return JSONResponse(
-        {"detail": [{"loc": [where] if where else [], "msg": message, "type": "input"}]},
-        status_code=status,
-    )
+def _problem(where: str, message: str) -> JSONResponse:
+    return JSONResponse(problem(where, message), status_code=422)
 
 
 def _assume(pairs: list[str] | None) -> dict[str, str]:
-    try:
-        return parse_assume(pairs or [])
-    except AssumptionError as err:
-        raise InputError("assume", str(err)) from None
+    return api.assumptions_from(pairs, "assume")
 
 
 def _profile_body(schema_ref: str) -> dict[str, Any]:
@@ -144,9 +137,7 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
     async def too_slow(request: Request, err: TooSlow) -> JSONResponse:
         detail = f"no answer within {REQUEST_SECONDS:g} s; try again"
         return JSONResponse(
-            {"detail": [{"loc": [], "msg": detail, "type": "timeout"}]},
-            status_code=503,
-            headers={"Retry-After": "5"},
+            problem("", detail, "timeout"), status_code=503, headers={"Retry-After": "5"}
         )
 
     @app.exception_handler(RequestValidationError)

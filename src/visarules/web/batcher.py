@@ -34,7 +34,8 @@ class _Request:
 
     @property
     def key(self) -> tuple[Any, ...]:
-        return (self.ctx.as_of, tuple(sorted(self.ctx.assumptions.items())), self.chosen)
+        codes = tuple(v.code for v in self.chosen)
+        return (self.ctx.as_of, tuple(sorted(self.ctx.assumptions.items())), codes)
 
 
 class Batcher:

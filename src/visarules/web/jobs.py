@@ -15,7 +15,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -23,9 +23,9 @@ from fastapi.responses import FileResponse, JSONResponse
 from visarules import api
 from visarules import screen as screening
 from visarules.catalogue import catalogue
-from visarules.engine.assumptions import AssumptionError, parse_assume
 from visarules.errors import InputError
 from visarules.report import write_summary
+from visarules.web.limits import problem
 
 UPLOAD_MAX_BYTES = int(os.environ.get("VISARULES_UPLOAD_MAX_BYTES", 64 * 1024 * 1024))
 KEEP_SECONDS = 3600  # finished jobs' files are removed an hour later
@@ -55,14 +55,24 @@ class Jobs:
         self.jobs.pop(job_id, None)
         shutil.rmtree(self.folder / job_id, ignore_errors=True)
 
-    def _run(self, job_id: str, source: Path, job: screening.Job, codes: list[str]) -> None:
+    def _files(self, job_id: str) -> dict[str, tuple[Path, str]]:
+        """What a finished job offers: part → (its file, the name it downloads as)."""
+        results = self.folder / job_id / f"results{self.jobs[job_id]['format']}"
+        errors = screening.errors_path(results)
+        summary = results.with_name("summary.html")
+        return {
+            part: (path, f"visarules-{path.name}")
+            for part, path in (("results", results), ("errors", errors), ("summary", summary))
+        }
+
+    def _run(self, job_id: str, source: Path, job: screening.Job) -> None:
         record = self.jobs[job_id]
         record["status"] = "running"
-        out = source.with_name(f"results{record['format']}")
+        files = self._files(job_id)
         try:
-            report = screening.screen_file(source, out, job)
-            chosen = [catalogue().visa(code) for code in codes]
-            write_summary(report, chosen, job.as_of.isoformat(), str(out.with_name("summary.html")))
+            report = screening.screen_file(source, files["results"][0], job)
+            chosen = [catalogue().visa(code) for code in job.codes]
+            write_summary(report, chosen, job.as_of.isoformat(), str(files["summary"][0]))
             record.update(status="done", report=report.to_dict())
         except InputError as err:
             record.update(status="failed", error={"loc": [err.where], "msg": err.problem})
@@ -81,10 +91,7 @@ class Jobs:
     ) -> str:
         """Check the options, save the uploaded file (form field ``file``), queue the job."""
         self._expire()
-        try:
-            assumed = parse_assume(assume or [])
-        except AssumptionError as err:
-            raise InputError("assume", str(err)) from None
+        assumed = api.assumptions_from(assume, "assume")
         ctx = api.context(as_of or None, assumed)
         chosen = api.select_visas(visa or None, ctx, countries or None)
         try:
@@ -113,7 +120,7 @@ class Jobs:
         )
         with self.lock:
             self.jobs[job_id] = {"status": "queued", "format": f".{output}"}
-        self.pool.submit(self._run, job_id, source, job, [v.code for v in chosen])
+        self.pool.submit(self._run, job_id, source, job)
         return job_id
 
     def status(self, job_id: str) -> dict[str, Any]:
@@ -121,9 +128,7 @@ class Jobs:
         base = f"/v1/screen/{job_id}"
         out = {k: v for k, v in record.items() if k != "finished_at"}
         if record["status"] == "done":
-            out["results_url"] = f"{base}/results"
-            out["errors_url"] = f"{base}/errors"
-            out["summary_url"] = f"{base}/summary"
+            out.update({f"{part}_url": f"{base}/{part}" for part in self._files(job_id)})
         return {"job": job_id, "status_url": base, **out}
 
     def routes(self, app: FastAPI, errors: dict[int | str, dict[str, Any]]) -> None:
@@ -164,13 +169,7 @@ class Jobs:
             job_id = await self.start(request, as_of, visa, assume, countries, output)
             return JSONResponse(self.status(job_id), status_code=202)
 
-        def found(job_id: str) -> dict[str, Any] | None:
-            return self.jobs.get(job_id)
-
-        missing = JSONResponse(
-            {"detail": [{"loc": ["job"], "msg": "no such job", "type": "not_found"}]},
-            status_code=404,
-        )
+        missing = JSONResponse(problem("job", "no such job", "not_found"), status_code=404)
 
         @app.get(
             "/v1/screen/{job_id}",
@@ -179,44 +178,20 @@ class Jobs:
             responses=gone,
         )
         def status(job_id: str) -> Any:
-            return self.status(job_id) if found(job_id) else missing
+            return self.status(job_id) if job_id in self.jobs else missing
 
-        def download(job_id: str, name: str, download_as: str) -> Any:
-            record = found(job_id)
-            path = self.folder / job_id / name
-            if record is None or record["status"] != "done" or not path.exists():
+        @app.get(
+            "/v1/screen/{job_id}/{part}",
+            summary="A finished job's results file, its refused rows, or its summary page",
+            response_model=None,
+            responses=gone,
+        )
+        def download(job_id: str, part: Literal["results", "errors", "summary"]) -> Any:
+            record = self.jobs.get(job_id)
+            if record is None or record["status"] != "done":
                 return missing
-            return FileResponse(path, filename=download_as)
-
-        @app.get(
-            "/v1/screen/{job_id}/results",
-            summary="The results file",
-            response_model=None,
-            responses=gone,
-        )
-        def results(job_id: str) -> Any:
-            fmt = (found(job_id) or {}).get("format", ".csv")
-            return download(job_id, f"results{fmt}", f"visarules-results{fmt}")
-
-        @app.get(
-            "/v1/screen/{job_id}/errors",
-            summary="The rows refused",
-            response_model=None,
-            responses=gone,
-        )
-        def errors_file(job_id: str) -> Any:
-            fmt = (found(job_id) or {}).get("format", ".csv")
-            name = screening.errors_path(Path(f"results{fmt}")).name
-            return download(job_id, name, f"visarules-{name}")
-
-        @app.get(
-            "/v1/screen/{job_id}/summary",
-            summary="The summary page",
-            response_model=None,
-            responses=gone,
-        )
-        def summary(job_id: str) -> Any:
-            return download(job_id, "summary.html", "visarules-summary.html")
+            path, name = self._files(job_id)[part]
+            return FileResponse(path, filename=name) if path.exists() else missing
 
         @app.delete(
             "/v1/screen/{job_id}",
@@ -225,7 +200,7 @@ class Jobs:
             responses=gone,
         )
         def delete(job_id: str) -> Any:
-            if not found(job_id):
+            if job_id not in self.jobs:
                 return missing
             with self.lock:
                 self._remove(job_id)

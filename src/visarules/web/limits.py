@@ -18,6 +18,11 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 log = logging.getLogger("visarules.http")
 
 
+def problem(where: str, message: str, kind: str = "input") -> dict[str, Any]:
+    """The body of every error answer: ``{"detail": [{"loc", "msg", "type"}]}``."""
+    return {"detail": [{"loc": [where] if where else [], "msg": message, "type": kind}]}
+
+
 class TooLarge(Exception):
     pass
 
@@ -64,9 +69,7 @@ class BodyLimit:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps(
-        {"detail": [{"loc": ["body"], "msg": f"larger than {limit:,} bytes", "type": "too_large"}]}
-    ).encode()
+    body = json.dumps(problem("body", f"larger than {limit:,} bytes", "too_large")).encode()
     await send(
         {
             "type": "http.response.start",

@@ -197,7 +197,7 @@ def install(app: FastAPI, jobs: Jobs, resolvers: Resolvers, limits: Limits) -> N
         except InputError as err:
             problem = {"where": err.where, "message": err.problem, "anchor": anchor(err.where)}
             return page(request, "form.html", status=422, values=_all_values(raw), problem=problem)
-        order = {"eligible": 0, "undetermined": 1, "not_eligible": 2}
+        order = comparing.STATUS_ORDER
         result["results"].sort(key=lambda r: (r["visa"][:2], order[r["status"]], r["visa"]))
         countries = {r["visa"][:2] for r in result["results"] if r["kind"] == "visa"}
         table, chart = None, None
@@ -247,8 +247,7 @@ def _comparison(result: dict[str, Any]) -> tuple[dict[str, Any], Markup]:
     """The comparison table of the visas checked, and its chart as inline SVG."""
     visas = [r for r in result["results"] if r["kind"] == "visa"]
     shown = {**result, "results": visas}
-    table = {row: {r["visa"]: comparing.cell(r, row) for r in visas} for row in comparing.ROWS}
-    shown["table"] = table
+    table = shown["table"] = comparing.table_of(visas)
     with tempfile.TemporaryDirectory() as folder:
         path = comparing.chart(shown, Path(folder) / "chart.svg")
         svg = path.read_text("utf-8")
