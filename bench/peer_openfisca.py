@@ -825,7 +825,7 @@ def run(facts: FactsTable, ctx: Context, repeat: int) -> bool:
         evaluation = evaluate(visas, facts, ctx)
         timed(EVALUATE, start)
         start = time.perf_counter()
-        values(visas, facts, ctx).persons.select(status_code(v.code) for v in visas)
+        values(visas, facts, ctx, beside=False).persons.select(status_code(v.code) for v in visas)
         timed(STATUSES_ONLY, start)
     persons = evaluation.persons
     rows = persons[ROW].to_numpy()

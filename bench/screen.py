@@ -216,7 +216,7 @@ def main() -> None:
 
     def statuses() -> None:
         for table in facts:
-            ev = values(visas, table, ctx)
+            ev = values(visas, table, ctx, beside=False)
             ev.persons.select(status_code(v.code) for v in visas)
 
     def everything() -> None:
@@ -240,7 +240,7 @@ def main() -> None:
 
         def us_statuses(chosen: tuple[Any, ...] = chosen) -> None:
             for table in facts:
-                ev = values(chosen, table, ctx)
+                ev = values(chosen, table, ctx, beside=False)
                 ev.persons.select(status_code(v.code) for v in chosen)
 
         seconds = _best(lambda work=us_statuses: _timed(work))  # type: ignore[misc]

@@ -263,7 +263,7 @@ def _changes(
     found: dict[str, dict[str, int]] = {}
     for name, value in alternatives:
         other = replace(ctx, assumptions={**ctx.assumptions, name: value})
-        ev = values(visas, facts, other)
+        ev = values(visas, facts, other, beside=False)
         codes = ev.persons.select(
             ROW, *(status_text(status_code(v.code)).alias(v.code) for v in visas)
         )
@@ -320,7 +320,7 @@ def screen_chunk(job: Job, first: int, chunk: pl.DataFrame) -> Part:
     ctx, visas, resolvers = _setup(job)
     chunk = nested_to_flat(chunk)
     batch = from_frame(chunk, first, ctx.as_of)
-    built = build_facts(batch.tables, ctx.as_of, resolvers, facts_read(visas))
+    built = build_facts(batch.tables, ctx.as_of, resolvers, facts_read(visas, beside=False))
     result = screen(visas, built.table, ctx)
     rows = batch.ids.join(result, on=ROW, how="left", maintain_order="left")
     if job.resolutions:

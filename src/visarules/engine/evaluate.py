@@ -75,29 +75,32 @@ def not_yet_law(node: Criterion, ctx: Context) -> bool:
     return ctx.as_of < node.since and not node.timeless
 
 
-def _targets(visas: Sequence[Visa]) -> list[tuple[str, Node]]:
-    """The trees that get a list of missing facts: each visa's, each explained beside it, and
-    each cost's."""
+def _targets(visas: Sequence[Visa], beside: bool = True) -> list[tuple[str, Node]]:
+    """The trees evaluated: each visa's, and (``beside``) each explained beside it and each
+    cost's, which explaining one person shows and screening does not."""
     return [(visa.code, visa.root) for visa in visas] + [
-        (related_key(visa.code, node.id), node) for visa in visas for node in visa.trees[1:]
+        (related_key(visa.code, node.id), node)
+        for visa in visas
+        if beside
+        for node in visa.trees[1:]
     ]
 
 
-def facts_read(visas: Sequence[Visa]) -> frozenset[str]:
+def facts_read(visas: Sequence[Visa], beside: bool = True) -> frozenset[str]:
     """The names of the facts the visas' trees read: all the facts builder must compute."""
     return frozenset(
         fact.name
-        for _, tree in _targets(visas)
+        for _, tree in _targets(visas, beside)
         for node in tree.walk()
         if isinstance(node, Criterion)
         for fact in node.reads
     )
 
 
-def _unique_nodes(visas: Sequence[Visa]) -> dict[str, Node]:
+def _unique_nodes(visas: Sequence[Visa], beside: bool) -> dict[str, Node]:
     """Every node by id; one id must mean one node, so shared criteria are computed once."""
     nodes: dict[str, Node] = {}
-    for _, tree in _targets(visas):
+    for _, tree in _targets(visas, beside):
         for node in tree.walk():
             seen = nodes.setdefault(node.id, node)
             if seen is not node:
@@ -178,10 +181,12 @@ def _positions(person_rows: pl.Series, item_rows: pl.Series) -> np.ndarray:
     return found
 
 
-def values(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> Evaluation:
+def values(
+    visas: Sequence[Visa], facts: FactsTable, ctx: Context, beside: bool = True
+) -> Evaluation:
     """Every node's value, for persons and items."""
-    nodes = _unique_nodes(visas)
-    on_items = set().union(*(_item_nodes(tree) for _, tree in _targets(visas)))
+    nodes = _unique_nodes(visas, beside)
+    on_items = set().union(*(_item_nodes(tree) for _, tree in _targets(visas, beside)))
     by_collection: dict[str, list[ForAnyItem]] = {}
     for node in nodes.values():
         if isinstance(node, ForAnyItem):
@@ -458,7 +463,7 @@ def screen(visas: Sequence[Visa], facts: FactsTable, ctx: Context) -> pl.DataFra
     """For many people: per visa the status, the missing facts (joined by ``;``) of an
     undetermined result and the first failing criterion of a refusal; details only where the
     status needs them."""
-    ev = values(visas, facts, ctx)
+    ev = values(visas, facts, ctx, beside=False)
     columns: list[pl.Expr] = [pl.col(ROW)]
     for visa in visas:
         code = status_code(visa.code)
