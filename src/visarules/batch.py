@@ -42,7 +42,8 @@ _ITEM = re.compile(r"^(?P<list>[a-z_]+)\[(?P<index>\d+)\]\.(?P<field>.+)$")
 _COUNT = re.compile(r"^(?P<list>[a-z_]+)\.count$")
 # Fields holding several values in one cell.
 LIST_FIELDS = frozenset({"citizenship", "plan.regions"})
-# Fields whose cell says yes or no although the profile holds more (an offer, prize names).
+# Fields whose cell says yes or no although the profile holds more (an offer, prize names);
+# the words a cell may say it with.
 FLAG_FIELDS = frozenset(
     {
         "plan.job_offer",
@@ -156,8 +157,8 @@ def _validated(path: str, text: str) -> Any:
         return bool(text.strip())  # a name (of an award, a programme): there is one
     if path == "plan.work_permit":  # false: none; true: one whose class is not given
         flag = text.strip().lower()
-        if flag in ("false", "no", "none", "0", "true", "yes", "1"):
-            return "none" if flag in ("false", "no", "none", "0") else "yes"
+        if flag in _FALSE or flag in _TRUE:
+            return "none" if flag in _FALSE else "yes"
         raise InputError(
             path, "expected true or false (the class goes in plan.work_permit.category)"
         )

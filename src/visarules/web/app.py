@@ -28,7 +28,7 @@ from visarules import __version__, api
 from visarules.build import Resolvers
 from visarules.catalogue import catalogue
 from visarules.errors import InputError
-from visarules.io import Limits, parse_document, profile_from_data
+from visarules.io import Limits, ProfileInput, parse_document, profile_from_data
 from visarules.profile import Profile
 from visarules.resolve.institutions import registry
 from visarules.web import pages
@@ -145,13 +145,16 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
         first = err.errors()[0]
         return _problem(".".join(str(p) for p in first["loc"]), first["msg"])
 
-    async def read_profile(request: Request) -> Any:
-        raw = await request.body()
+    async def document(request: Request) -> Any:
+        """The body: UTF-8 JSON (or YAML), parsed by the input boundary's reader."""
         try:
-            text = raw.decode("utf-8")
+            text = (await request.body()).decode("utf-8")
         except UnicodeDecodeError:
             raise InputError("body", "not UTF-8 text") from None
-        return profile_from_data(parse_document(text, "body"), limits)
+        return parse_document(text, "body")
+
+    async def read_profile(request: Request) -> ProfileInput:
+        return profile_from_data(await document(request), limits)
 
     def profile_route(path: str, summary: str) -> Callable[[Callable[..., Any]], Any]:
         return app.post(
@@ -225,8 +228,7 @@ def create_app(registry_location: str | None = None, limits: Limits | None = Non
         )
 
     async def resolve_body(request: Request) -> Mapping[str, Any]:
-        raw = await request.body()
-        data = parse_document(raw.decode("utf-8", errors="replace"), "body")
+        data = await document(request)
         if not isinstance(data, Mapping) or not isinstance(data.get("text"), str):
             raise InputError("text", 'expected {"text": "..."}')
         if len(data["text"]) > limits.max_string:

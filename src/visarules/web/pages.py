@@ -46,6 +46,8 @@ PURPOSES = _choices(Purpose)
 EMPLOYER_TYPES = _choices(JobOffer.model_fields["employer_type"].annotation)
 _URL = re.compile(r"https?://[^\s,;)]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_VALUES = re.compile(r"[,;]+")
+_CODES = re.compile(r"[\s,;]+")
 _ITEM = re.compile(r"^(?P<list>[a-z_]+)\[(?P<index>\d+)\]\.(?P<field>[a-z_.]+)$")
 
 
@@ -101,9 +103,9 @@ def unflatten(form: Mapping[str, str]) -> dict[str, Any]:
         value = raw.strip() if isinstance(raw, str) else ""
         if not value or key.startswith("_"):
             continue
-        if key in LIST_FIELDS:  # several values in one field: "IN, CA"
-            codes = [c for c in re.split(r"[,;]+" if key != "citizenship" else r"[\s,;]+", value)]
-            _put(profile, key, [c.strip() for c in codes if c.strip()])
+        if key in LIST_FIELDS:  # several values in one field: "IN, CA"; codes by spaces too
+            parts = re.split(_CODES if key == "citizenship" else _VALUES, value)
+            _put(profile, key, [p.strip() for p in parts if p.strip()])
             continue
         if key == "plan.work_permit":
             profile.setdefault("plan", {})["work_permit"] = (
